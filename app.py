@@ -1,0 +1,18 @@
+"""Entry and frame: page config, navigation over pages/, and the shared sidebar."""
+
+import streamlit as st
+
+from ui.navigation import PAGES
+
+st.set_page_config(page_title="Where cancers spread", page_icon=":material/hub:",
+                   layout="wide", initial_sidebar_state="expanded")
+
+navigation = st.navigation([
+    st.Page(spec.file, title=spec.title, icon=spec.icon, url_path=spec.url_path,
+            default=(index == 0))
+    for index, spec in enumerate(PAGES)
+])
+with st.sidebar:
+    st.caption("Built only from five published sources, each quoted word for word. "
+               "For learning, not for decisions about anyone's care.")
+navigation.run()

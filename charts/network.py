@@ -1,0 +1,127 @@
+"""The cancer-site network drawn with Altair: edges, nodes and labels on one set of axes.
+
+Every layer uses the same x/y encodings (``axis=None`` everywhere): a selectable layered
+chart whose layers differ in axis settings fails to draw in the browser.
+"""
+
+from __future__ import annotations
+
+import altair as alt
+import pandas as pd
+
+from charts.style import (EVIDENCE_DASHES, EVIDENCE_DOMAIN, FONT_SIZE, KIND_COLOURS,
+                          KIND_DOMAIN, KIND_SHAPES, readable)
+
+NODE_SELECTION = "node"
+EVIDENCE_NAMES = ("datum.value == 'ranked_table' ? 'Ranked in the NCI table' : "
+                  "datum.value == 'statement' ? 'Stated in a sentence' : 'Used as an example'")
+RANK_WIDTH_NAMES = ("datum.value == 3 ? '1st' : datum.value == 2 ? '2nd' : "
+                    "datum.value == 1 ? '3rd' : 'not ranked'")
+
+
+def focus_set(nodes: pd.DataFrame, edges: pd.DataFrame, focus: str | None) -> set[str]:
+    """The focused node and its neighbours (empty when nothing is focused)."""
+    if not focus:
+        return set()
+    touching = edges[(edges["source"] == focus) | (edges["target"] == focus)]
+    return {focus} | set(touching["source"]) | set(touching["target"])
+
+
+def node_frame(measures: pd.DataFrame, positions: pd.DataFrame, lit: set[str],
+               focus: str | None) -> pd.DataFrame:
+    """Nodes with positions and a ``state``: focus, neighbour, other, or all (no focus)."""
+    frame = measures.merge(positions, on="node", how="inner")
+    frame["state"] = "all"
+    if lit:
+        frame["state"] = frame["node"].map(
+            lambda n: "focus" if n == focus else "neighbour" if n in lit else "other")
+    return frame
+
+
+def edge_frame(edges: pd.DataFrame, positions: pd.DataFrame, focus: str | None) -> pd.DataFrame:
+    """Edges as two rows each (one per end) with positions, for a line mark with ``detail``."""
+    ends = []
+    xy = positions.set_index("node")
+    for end in ("source", "target"):
+        part = edges.copy()
+        part["end"] = end
+        part["x"] = part[end].map(xy["x"])
+        part["y"] = part[end].map(xy["y"])
+        ends.append(part)
+    frame = pd.concat(ends, ignore_index=True)
+    frame["lit"] = ((frame["source"] == focus) | (frame["target"] == focus)) if focus else True
+    return frame
+
+
+def network_edges(edge_table: pd.DataFrame) -> pd.DataFrame:
+    """The edge list with node ids (``source`` = cancer node, ``target`` = site node)."""
+    out = edge_table.copy()
+    out["source"] = "cancer:" + out["primary"]
+    out["target"] = "site:" + out["site"]
+    out["edge_id"] = out["source"] + "--" + out["target"]
+    out["rank_shown"] = out["best_rank"].astype("string").fillna("not ranked")
+    return out
+
+
+def _xy(domain_x: list[float], domain_y: list[float]) -> dict:
+    """The one x/y encoding every layer shares."""
+    return {"x": alt.X("x:Q", axis=None, scale=alt.Scale(domain=domain_x, nice=False)),
+            "y": alt.Y("y:Q", axis=None, scale=alt.Scale(domain=domain_y, nice=False))}
+
+
+def _padded(values: pd.Series, share: float) -> list[float]:
+    """A domain around ``values`` with ``share`` of its span added on each side for labels."""
+    low, high = float(values.min()), float(values.max())
+    pad = max(high - low, 1.0) * share
+    return [low - pad, high + pad]
+
+
+def network_chart(nodes: pd.DataFrame, edges: pd.DataFrame, focused: bool) -> alt.LayerChart:
+    """Edges (width = NCI rank, dash = kind of evidence), nodes (cancer or site), labels.
+
+    Click a node to select it (selection parameter ``node`` over the ``node`` field).
+    """
+    enc = _xy(_padded(nodes["x"], 0.45), _padded(nodes["y"], 0.06))
+    dim = 0.12 if focused else 0.75
+    pick = alt.selection_point(name=NODE_SELECTION, fields=["node"], on="click")
+    lines = alt.Chart(edges).mark_line(color="#5b6670").encode(
+        **enc, detail="edge_id:N",
+        strokeWidth=alt.StrokeWidth("rank_points:Q", title="Rank in the NCI table",
+                                    scale=alt.Scale(domain=[0, 3], range=[1.2, 7]),
+                                    legend=alt.Legend(values=[3, 2, 1, 0],
+                                                      labelExpr=RANK_WIDTH_NAMES)),
+        strokeDash=alt.StrokeDash("evidence:N", title="Strongest evidence",
+                                  scale=alt.Scale(domain=EVIDENCE_DOMAIN, range=EVIDENCE_DASHES),
+                                  legend=alt.Legend(labelExpr=EVIDENCE_NAMES, symbolSize=400)),
+        opacity=alt.condition(alt.datum.lit, alt.value(0.95), alt.value(dim)),
+        tooltip=[alt.Tooltip("primary_label:N", title="Cancer"),
+                 alt.Tooltip("site_label:N", title="Spreads to"),
+                 alt.Tooltip("rank_shown:N", title="NCI rank"),
+                 alt.Tooltip("n_quotes:Q", title="Quotes")])
+    points = alt.Chart(nodes).mark_point(filled=True, stroke="#ffffff", strokeWidth=1.5).encode(
+        **enc,
+        color=alt.Color("kind:N", title="Node", scale=alt.Scale(domain=KIND_DOMAIN,
+                                                                 range=KIND_COLOURS)),
+        shape=alt.Shape("kind:N", title="Node", scale=alt.Scale(domain=KIND_DOMAIN,
+                                                                 range=KIND_SHAPES)),
+        size=alt.Size("degree:Q", title="Links", scale=alt.Scale(range=[120, 900])),
+        opacity=alt.condition(alt.datum.state == "other", alt.value(0.25), alt.value(1)),
+        tooltip=[alt.Tooltip("label:N", title="Name"), alt.Tooltip("kind:N", title="Kind"),
+                 alt.Tooltip("degree:Q", title="Links"),
+                 alt.Tooltip("rank_points:Q", title="Rank points (3 per 1st)")],
+    ).add_params(pick)
+    text = alt.Chart(nodes).mark_text(fontSize=FONT_SIZE - 1, color="#1b1f24").encode(
+        **enc, text="label:N",
+        opacity=alt.condition(alt.datum.state == "other", alt.value(0.3), alt.value(1)))
+    labels_left = text.transform_filter(alt.datum.kind == "cancer").mark_text(
+        align="right", dx=-14, fontSize=FONT_SIZE - 1, color="#1b1f24")
+    labels_right = text.transform_filter(alt.datum.kind == "site").mark_text(
+        align="left", dx=14, fontSize=FONT_SIZE - 1, color="#1b1f24")
+    chart = alt.layer(lines, points, labels_left, labels_right).properties(
+        width="container", height=640,
+        title=alt.Title("Cancers and the sites they spread to",
+                        subtitle="Thicker line = higher in the NCI top three. Dashed = named "
+                                 "only in a sentence. Click a node to light up its links."),
+        description="Network of primary cancers (orange circles) linked to the sites they "
+                    "spread to (blue squares).")
+    return readable(chart.resolve_scale(color="independent", shape="independent"))

@@ -1,0 +1,50 @@
+"""Colours, scales and legends shared by every chart.
+
+The palettes are colour-blind safe (ColorBrewer Blues for the ordinal ranks; Okabe-Ito
+orange, blue and vermillion for categories) and keep enough contrast on light and dark themes.
+"""
+
+from __future__ import annotations
+
+import altair as alt
+
+RANK_DOMAIN = ["1st (most common)", "2nd", "3rd", "Not ranked"]
+RANK_RANGE = ["#08306b", "#4a89c8", "#a9cce3", "#e3e3e3"]
+RANK_LEGEND_TITLE = "Rank in the NCI table (an order, not a percentage)"
+
+MARKER_DOMAIN = ["statement", "example"]
+MARKER_LABELS = {"statement": "Stated in a sentence", "example": "Used as an example"}
+MARKER_SHAPES = ["circle", "triangle-up"]
+MARKER_COLOUR = "#e69f00"
+
+KIND_DOMAIN = ["cancer", "site"]
+KIND_COLOURS = ["#d55e00", "#0072b2"]
+KIND_SHAPES = ["circle", "square"]
+
+EVIDENCE_DOMAIN = ["ranked_table", "statement", "example"]
+EVIDENCE_DASHES = [[1, 0], [6, 3], [2, 3]]
+
+FONT_SIZE = 14
+
+
+def rank_colour(field: str = "rank_label", legend: bool = True,
+                unranked: bool = True) -> alt.Color:
+    """Ordinal rank colour: rank 1 darkest; the legend says it is an order, not a frequency.
+
+    ``unranked`` adds the grey "Not ranked" entry for pairs named only in sentences.
+    """
+    keep = len(RANK_DOMAIN) if unranked else len(RANK_DOMAIN) - 1
+    return alt.Color(f"{field}:O", title=RANK_LEGEND_TITLE,
+                     scale=alt.Scale(domain=RANK_DOMAIN[:keep], range=RANK_RANGE[:keep]),
+                     legend=alt.Legend(orient="bottom", direction="horizontal",
+                                       titleLimit=400) if legend else None)
+
+
+def readable(chart: alt.Chart) -> alt.Chart:
+    """Large, projector-friendly text on every chart."""
+    return (chart.configure_axis(labelFontSize=FONT_SIZE, titleFontSize=FONT_SIZE,
+                                 labelLimit=320)
+            .configure_legend(labelFontSize=FONT_SIZE, titleFontSize=FONT_SIZE,
+                              labelLimit=320, symbolSize=180)
+            .configure_title(fontSize=FONT_SIZE + 4, anchor="start", subtitleFontSize=FONT_SIZE)
+            .configure_view(stroke=None))

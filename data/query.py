@@ -1,0 +1,184 @@
+"""Pure filters and aggregations the pages need. DataFrames in, DataFrames out; no Streamlit.
+
+Ranks are ordinal: they are kept as integers 1-3 and labelled, never averaged or summed as if
+they were frequencies. Counting *how many cancers* list a site is a count of table entries,
+and is labelled as such.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import pandas as pd
+
+EVIDENCE_ORDER = ("ranked_table", "statement", "example")
+EVIDENCE_LABELS = {
+    "ranked_table": "Ranked in the NCI table",
+    "statement": "Stated in a sentence",
+    "example": "Used as an example",
+}
+RANK_LABELS = {1: "1st (most common)", 2: "2nd", 3: "3rd"}
+CONFIDENCE_ORDER = {"high": 0, "medium": 1, "low": 2}
+
+
+def labels(frame: pd.DataFrame, id_column: str, label_column: str = "label") -> dict[str, str]:
+    """Map ids to display labels, e.g. ``labels(cancers, "cancer_id")``.
+
+    Examples
+    --------
+    >>> labels(pd.DataFrame({"site_id": ["lung"], "label": ["Lung"]}), "site_id")
+    {'lung': 'Lung'}
+    """
+    return dict(zip(frame[id_column], frame[label_column], strict=True))
+
+
+def filter_spread(spread: pd.DataFrame, primaries: Iterable[str] | None = None,
+                  sites: Iterable[str] | None = None, evidence: Iterable[str] | None = None,
+                  sources: Iterable[str] | None = None) -> pd.DataFrame:
+    """Rows of ``spread`` matching every filter given; ``None`` means no filter on that column.
+
+    Examples
+    --------
+    >>> s = pd.DataFrame({"primary": ["a", "b"], "site": ["x", "y"],
+    ...                   "evidence": ["statement", "example"], "source_id": ["s", "t"]})
+    >>> filter_spread(s, evidence=["example"])["primary"].tolist()
+    ['b']
+    """
+    mask = pd.Series(True, index=spread.index)
+    for column, wanted in (("primary", primaries), ("site", sites),
+                           ("evidence", evidence), ("source_id", sources)):
+        if wanted is not None:
+            mask &= spread[column].isin(list(wanted))
+    return spread[mask]
+
+
+def _strongest_evidence(kinds: pd.Series) -> str:
+    """The strongest evidence kind present (ranked table > statement > example)."""
+    present = set(kinds)
+    return next(kind for kind in EVIDENCE_ORDER if kind in present)
+
+
+def pair_cells(spread: pd.DataFrame, cancers: pd.DataFrame, sites: pd.DataFrame,
+               sources: pd.DataFrame) -> pd.DataFrame:
+    """One row per (primary, site) pair in ``spread``, for the heatmap and its table.
+
+    Columns: primary, site, cancer, site_label, rank (Int64, NA when unranked), rank_label,
+    strongest, marker (``statement``/``example`` when the pair has unranked evidence, else
+    ``""``), evidence (labels joined), sources (short names joined), n_sources, n_quotes.
+    """
+    columns = ["primary", "site", "cancer", "site_label", "rank", "rank_label", "strongest",
+               "marker", "evidence", "sources", "n_sources", "n_quotes"]
+    if spread.empty:
+        return pd.DataFrame(columns=columns)
+    short = labels(sources, "source_id", "short_name")
+    grouped = spread.groupby(["primary", "site"], sort=False)
+    cells = grouped.agg(rank=("rank", "min"), strongest=("evidence", _strongest_evidence),
+                        n_quotes=("quote", "size"), n_sources=("source_id", "nunique")).reset_index()
+    unranked = spread[spread["evidence"] != "ranked_table"].groupby(["primary", "site"])
+    marker = unranked["evidence"].agg(_strongest_evidence).rename("marker")
+    cells = cells.merge(marker, on=["primary", "site"], how="left").fillna({"marker": ""})
+    cells["evidence"] = grouped["evidence"].agg(
+        lambda e: "; ".join(EVIDENCE_LABELS[k] for k in EVIDENCE_ORDER if k in set(e))).values
+    cells["sources"] = grouped["source_id"].agg(
+        lambda s: "; ".join(sorted({short[i] for i in s}))).values
+    cells["cancer"] = cells["primary"].map(labels(cancers, "cancer_id"))
+    cells["site_label"] = cells["site"].map(labels(sites, "site_id"))
+    cells["rank"] = cells["rank"].astype("Int64")
+    cells["rank_label"] = cells["rank"].map(RANK_LABELS).fillna("")
+    return cells[columns].sort_values(["cancer", "rank", "site_label"],
+                                      na_position="last").reset_index(drop=True)
+
+
+def site_order(cells: pd.DataFrame) -> list[str]:
+    """Site labels ordered for an axis: most cancers reaching them first, then by label."""
+    counts = cells.groupby("site_label")["primary"].nunique()
+    return sorted(counts.index, key=lambda label: (-counts[label], label))
+
+
+def top_three_counts(spread: pd.DataFrame, cancers: pd.DataFrame,
+                     sites: pd.DataFrame) -> pd.DataFrame:
+    """How many cancers list each site in their NCI top three, split by rank.
+
+    Columns: site, site_label, rank, rank_label, n_cancers, cancers (labels joined).
+    A count of table entries, not of patients.
+    """
+    ranked = spread[spread["evidence"] == "ranked_table"]
+    ranked = ranked.assign(primary=ranked["primary"].map(labels(cancers, "cancer_id")))
+    counts = (ranked.groupby(["site", "rank"])["primary"]
+              .agg(n_cancers="nunique", cancers=lambda p: ", ".join(sorted(set(p))))
+              .reset_index())
+    counts["site_label"] = counts["site"].map(labels(sites, "site_id"))
+    counts["rank"] = counts["rank"].astype("Int64")
+    counts["rank_label"] = counts["rank"].map(RANK_LABELS)
+    counts["n_cancers"] = counts["n_cancers"].astype("int64")
+    return counts[["site", "site_label", "rank", "rank_label", "n_cancers", "cancers"]]
+
+
+def quotes_for(spread: pd.DataFrame, sources: pd.DataFrame, primary: str | None = None,
+               site: str | None = None) -> pd.DataFrame:
+    """The quotes behind a cancer, a site or one pair, strongest evidence first.
+
+    Columns: primary, site, evidence, rank, source, confidence, quote, note.
+    """
+    rows = filter_spread(spread, primaries=[primary] if primary else None,
+                         sites=[site] if site else None)
+    meta = sources.set_index("source_id")
+    out = pd.DataFrame({
+        "primary": rows["primary"], "site": rows["site"],
+        "evidence": rows["evidence"].map(EVIDENCE_LABELS), "rank": rows["rank"],
+        "source": rows["source_id"].map(meta["short_name"]),
+        "confidence": rows["source_id"].map(meta["confidence"]),
+        "quote": rows["quote"], "note": rows["note"].fillna(""),
+        "_e": rows["evidence"].map({k: i for i, k in enumerate(EVIDENCE_ORDER)}),
+        "_c": rows["source_id"].map(meta["confidence"]).map(CONFIDENCE_ORDER),
+    })
+    return (out.sort_values(["_e", "rank", "_c", "site", "primary"], na_position="last")
+            .drop(columns=["_e", "_c"]).reset_index(drop=True))
+
+
+def with_labels(frame: pd.DataFrame, cancers: pd.DataFrame, sites: pd.DataFrame) -> pd.DataFrame:
+    """Replace cancer and site ids in ``primary``/``site`` columns with their labels."""
+    out = frame.copy()
+    if "primary" in out:
+        out["primary"] = out["primary"].map(labels(cancers, "cancer_id")).fillna(out["primary"])
+    if "site" in out:
+        out["site"] = out["site"].map(labels(sites, "site_id")).fillna(out["site"])
+    return out
+
+
+def survival_view(survival: pd.DataFrame, cancers: pd.DataFrame,
+                  sources: pd.DataFrame) -> pd.DataFrame:
+    """Survival rates with display labels and their source's name and review date.
+
+    Columns: group (e.g. "Breast cancer, women"), cancer, population, value_pct, source,
+    reviewed, quote.
+    """
+    meta = sources.set_index("source_id")
+    cancer = survival["cancer"].map(labels(cancers, "cancer_id"))
+    return pd.DataFrame({
+        "group": cancer + ", " + survival["population"],
+        "cancer": cancer, "population": survival["population"],
+        "value_pct": survival["value_pct"],
+        "source": survival["source_id"].map(meta["short_name"]),
+        "reviewed": survival["source_id"].map(meta["reviewed"]).fillna("no date given"),
+        "quote": survival["quote"],
+    }).reset_index(drop=True)
+
+
+def figures_view(figures: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
+    """Other quoted figures, grouped by the kind of number, with their source's name."""
+    meta = sources.set_index("source_id")
+    out = figures.assign(source=figures["source_id"].map(meta["short_name"]))
+    return out[["measure", "value_as_stated", "value", "unit", "context", "source",
+                "quote"]].sort_values(["measure", "value"], ascending=[True, False]).reset_index(
+                    drop=True)
+
+
+def data_dictionary(descriptor: dict) -> pd.DataFrame:
+    """Every column of every table in the package: what it means, its type and allowed values."""
+    rows = [{"table": resource["name"], "column": field["name"], "type": field["type"],
+             "meaning": field.get("description", ""),
+             "allowed values": ", ".join(map(str, field.get("constraints", {}).get("enum", []))),
+             "required": bool(field.get("constraints", {}).get("required"))}
+            for resource in descriptor["resources"] for field in resource["schema"]["fields"]]
+    return pd.DataFrame(rows)

@@ -1,0 +1,114 @@
+"""Network: cancers and the sites they spread to, with networkx measures and graph downloads."""
+
+import streamlit as st
+
+from charts.network import (NODE_SELECTION, edge_frame, focus_set, network_chart,
+                            network_edges, node_frame)
+from data import query
+from graph.build import edge_table
+from graph.export import gexf_bytes, graphml_bytes
+from graph.metrics import node_measures, shared_sites
+from ui import state
+from ui.data import graph, positions, tables
+from ui.filters import spread_filters
+from ui.show import chart_data, download_csv, quote, table_with_download
+
+LAYOUT_NAMES = {"two_columns": "Two columns (cancers | sites)", "circular": "Circle",
+                "spring": "Force-directed"}
+
+t = tables()
+state.init_single("layout", LAYOUT_NAMES, "two_columns")
+state.init_int("seed", 0, 9999, 7)
+
+st.title("The network of spread")
+st.markdown("Each **orange circle** is a cancer and each **blue square** a site; a line joins "
+            "them when a source says that cancer spreads there. Thick solid lines come from the "
+            "NCI ranked table (thicker = higher in its top three); dashed and dotted lines are "
+            "pairs named only in a sentence. The picture shows which sites many cancers share. "
+            "It does not show how often spread happens.")
+chosen = spread_filters(t, ("evidence", "source"))
+if not chosen["evidence"] or not chosen["source"]:
+    st.info("Choose at least one kind of evidence and one source to draw the network.",
+            icon=":material/filter_alt_off:")
+    st.stop()
+G = graph(tuple(chosen["evidence"]), tuple(chosen["source"]))
+measures = node_measures(G)
+node_names = dict(zip(measures["node"], measures["label"], strict=True))
+
+# A click on the chart arrives in the chart's state before the focus box is drawn: adopt it.
+clicked = (st.session_state.get("network") or {}).get("selection", {}).get(NODE_SELECTION, [])
+if clicked and clicked[0].get("node") != st.session_state.get("_last_click"):
+    st.session_state["_last_click"] = st.session_state["focus_node"] = clicked[0]["node"]
+state.init_single("focus_node", [""] + list(node_names), "")
+if st.session_state["focus_node"] not in node_names:
+    st.session_state["focus_node"] = ""
+
+left, middle, right = st.columns([2, 1, 2])
+left.radio("Layout", list(LAYOUT_NAMES), format_func=LAYOUT_NAMES.get, key="layout",
+           horizontal=True)
+middle.number_input("Seed for force-directed layout", 0, 9999, key="seed",
+                    disabled=st.session_state["layout"] != "spring",
+                    help="The same seed always gives the same picture.")
+right.selectbox("Light up a cancer or site (or click a node)", [""] + sorted(
+    node_names, key=node_names.get), format_func=lambda n: node_names.get(n, "Nothing"),
+    key="focus_node")
+for key, default in (("layout", "two_columns"), ("seed", 7), ("focus_node", "")):
+    state.sync(key, default)
+
+focus = st.session_state["focus_node"] or None
+edges = network_edges(edge_table(G))
+spots = positions(tuple(chosen["evidence"]), tuple(chosen["source"]),
+                  st.session_state["layout"], st.session_state["seed"])
+lit = focus_set(measures, edges, focus)
+st.altair_chart(network_chart(node_frame(measures, spots, lit, focus),
+                              edge_frame(edges, spots, focus), focused=bool(focus)),
+                on_select="rerun", key="network", selection_mode=NODE_SELECTION)
+chart_data(edges.drop(columns=["source", "target", "edge_id", "rank_shown"]),
+           "network_edges.csv", "edges_data", "Show the links as a table")
+
+if focus:
+    kind, node_id = focus.split(":", 1)
+    st.subheader(f"{node_names[focus]}: its links and the quotes behind them")
+    neighbours = sorted(node_names[n] for n in lit - {focus})
+    st.markdown(f"Linked to **{len(neighbours)}**: " + ", ".join(neighbours) + ".")
+    rows = query.filter_spread(t["spread"], evidence=chosen["evidence"], sources=chosen["source"])
+    found = query.quotes_for(rows, t["sources"], **{"primary" if kind == "cancer" else "site":
+                                                    node_id})
+    cancer_names = query.labels(t["cancers"], "cancer_id")
+    site_names = query.labels(t["sites"], "site_id")
+    for row in found.itertuples():
+        quote(row.quote, f"{row.source} (confidence: {row.confidence})",
+              f"{row.evidence} · {cancer_names[row.primary]} → {site_names[row.site]}")
+
+st.subheader("Which nodes matter most?")
+st.markdown("**Links**: how many partners a node has. **Ranked links**: only those from the NCI "
+            "table. **Rank points**: 3 for each 1st place, 2 for a 2nd, 1 for a 3rd (a way to "
+            "weigh the order, not a frequency). **Betweenness**: how often a node lies on the "
+            "shortest path between two others, from 0 to 1.")
+table_with_download(
+    measures.drop(columns=["node", "id"]).rename(columns={
+        "label": "name", "degree": "links", "ranked_degree": "ranked links",
+        "rank_points": "rank points"}).round({"betweenness": 3}),
+    "network_node_measures.csv", "Download node measures (CSV)", "node_measures")
+
+st.subheader("Which cancers share sites?")
+st.markdown("Pairs of cancers that spread to at least one same site. **Similarity** (Jaccard) "
+            "is the number of shared sites divided by the number of sites either one reaches: "
+            "1 means they reach exactly the same sites.")
+table_with_download(shared_sites(G).drop(columns=["cancer_a_id", "cancer_b_id"]).rename(
+    columns={"jaccard": "similarity"}), "cancers_sharing_sites.csv",
+    "Download shared sites (CSV)", "shared_sites")
+
+st.subheader("Take the graph with you")
+st.markdown("For network tools such as Gephi or Cytoscape, or for Python and R.")
+first, second, third = st.columns(3)
+with first:
+    st.download_button("Graph as GraphML", data=graphml_bytes(G),
+                       file_name="cancer_spread_network.graphml", mime="application/xml",
+                       icon=":material/download:", key="graphml")
+with second:
+    st.download_button("Graph as GEXF", data=gexf_bytes(G),
+                       file_name="cancer_spread_network.gexf", mime="application/xml",
+                       icon=":material/download:", key="gexf")
+with third:
+    download_csv(edge_table(G), "cancer_spread_edge_list.csv", "Edge list (CSV)", "edge_list")

@@ -1,0 +1,57 @@
+"""Sources and data: the five sources and their confidence, the data dictionary, every download."""
+
+import streamlit as st
+
+from data.build import TABLES_DIR
+from data.export import package_zip, safe_csv_bytes
+from data.query import data_dictionary
+from ui.data import descriptor, tables
+from ui.show import table_with_download
+
+t = tables()
+package = descriptor()
+
+st.title("Sources and data")
+st.markdown("Every fact in this dashboard comes from one of these five documents, and every "
+            "row of every table carries the source's own words. Not every source deserves the "
+            "same trust: here is how far we trust each, and why.")
+confidence_icon = {"high": ":material/verified:", "medium": ":material/info:",
+                   "low": ":material/warning:"}
+for row in t["sources"].fillna("").itertuples():
+    with st.container(border=True):
+        st.markdown(f"**{row.publisher}**" + (f" — *{row.title}*" if row.title else ""))
+        st.markdown(f"{row.kind.capitalize()} · "
+                    f"{'reviewed ' + row.reviewed if row.reviewed else 'no date in the text'} · "
+                    f"confidence: **{row.confidence}**")
+        st.caption(row.confidence_note)
+        st.caption(f"Reuse: {row.reuse}")
+table_with_download(t["sources"], "sources.csv", "Download the source list (CSV)",
+                    "sources_table", column_config={"sha256": None})
+
+st.header("Data dictionary")
+st.markdown(f"**{package['title']}** (version {package['version']}). {package['description']}")
+dictionary = data_dictionary(package)
+for resource in package["resources"]:
+    with st.expander(f"{resource['title']} — `{resource['path']}`"):
+        st.markdown(resource["description"])
+        st.dataframe(dictionary[dictionary["table"] == resource["name"]].drop(columns="table"),
+                     hide_index=True, width="stretch")
+        key = resource["schema"]["primaryKey"]
+        st.caption(f"Each row is identified by: {', '.join([key] if isinstance(key, str) else key)}")
+st.download_button(
+    "Download the data dictionary (CSV)", data=safe_csv_bytes(dictionary),
+    file_name="data_dictionary.csv", mime="text/csv", icon=":material/download:", key="dictionary")
+
+st.header("Download the data")
+st.markdown("Each table as CSV (safe to open in a spreadsheet), or everything at once as a ZIP "
+            "with the data dictionary and a short note on how to cite it.")
+st.download_button("Download the whole data package (ZIP)",
+                   data=package_zip(TABLES_DIR, package, t["sources"]),
+                   file_name="where-cancers-spread-data-package.zip", mime="application/zip",
+                   icon=":material/folder_zip:", type="primary", key="zip")
+columns = st.columns(3)
+for index, resource in enumerate(package["resources"]):
+    columns[index % 3].download_button(
+        f"{resource['title']} ({len(t[resource['name']])} rows)",
+        data=safe_csv_bytes(t[resource["name"]]), file_name=f"{resource['name']}.csv",
+        mime="text/csv", icon=":material/download:", key=f"dl_{resource['name']}")

@@ -1,0 +1,78 @@
+"""Where cancers spread: the cancer x site heatmap, the top-three bars and the quotes behind them."""
+
+import streamlit as st
+
+from charts.spread import CELL_SELECTION, spread_heatmap, top_sites_bars
+from data import query
+from data.query import EVIDENCE_LABELS
+from ui import state
+from ui.data import tables
+from ui.filters import filter_options, spread_filters
+from ui.show import chart_data, quote, table_with_download
+
+t = tables()
+cancer_names = query.labels(t["cancers"], "cancer_id")
+site_names = query.labels(t["sites"], "site_id")
+cancer_options = filter_options(t)["cancer"]
+state.init_single("focus", [""] + list(cancer_options), "")
+
+st.title("Where cancers spread")
+st.markdown("Each row is a cancer, each column a place it can spread to. **Blue cells** come "
+            "from the National Cancer Institute's table of the three most common sites for 12 "
+            "cancers (darkest = most common). That table is an *order*, not a percentage, and "
+            "it leaves out lymph nodes. **Markers** show pairs that a sentence in a source names. "
+            "A blank cell means no source here names the pair, not that it never happens.")
+chosen = spread_filters(t, ("cancer", "site", "evidence", "source"))
+
+rows = query.filter_spread(t["spread"], chosen["cancer"], chosen["site"], chosen["evidence"],
+                           chosen["source"])
+if rows.empty:
+    st.info("No claims match these filters. Add a cancer, site, kind of evidence or source "
+            "above to see the chart again.", icon=":material/filter_alt_off:")
+    st.stop()
+
+cells = query.pair_cells(rows, t["cancers"], t["sites"], t["sources"])
+sites_in_order = query.site_order(cells)
+event = st.altair_chart(spread_heatmap(cells, sorted(cells["cancer"].unique()), sites_in_order),
+                        on_select="rerun", key="heatmap", selection_mode=CELL_SELECTION)
+chart_data(cells, "spread_heatmap_cells.csv", "heatmap_data")
+
+st.subheader("The quotes behind it")
+picked = event.selection.get(CELL_SELECTION, []) if event else []
+left, right = st.columns([1, 2])
+left.selectbox("Show the quotes for a cancer", [""] + list(cancer_options),
+               format_func=lambda c: cancer_options.get(c, "Choose a cancer…"), key="focus")
+state.sync("focus", "")
+if picked:
+    primary, site = picked[0]["primary"], picked[0]["site"]
+    right.markdown(f"Showing the cell you clicked: **{cancer_names[primary]} → "
+                   f"{site_names[site]}**. Click it again to clear it.")
+    shown = query.quotes_for(rows, t["sources"], primary=primary, site=site)
+elif st.session_state["focus"]:
+    shown = query.quotes_for(rows, t["sources"], primary=st.session_state["focus"])
+    right.markdown(f"Showing every quote about **{cancer_options[st.session_state['focus']]}** "
+                   "that matches the filters. Or click a cell in the chart.")
+else:
+    shown = None
+    right.markdown("Choose a cancer, or click a cell in the chart, to read the sources' own "
+                   "words.")
+if shown is not None:
+    for row in shown.itertuples():
+        rank = f", rank {row.rank}" if row.evidence == EVIDENCE_LABELS["ranked_table"] else ""
+        detail = f"{row.evidence}{rank} · {cancer_names[row.primary]} → {site_names[row.site]}"
+        quote(row.quote, f"{row.source} (confidence: {row.confidence})", detail)
+
+st.subheader("Which sites appear most in the top three?")
+st.markdown("For each site: how many of the cancers in the NCI table list it first, second or "
+            "third. This counts entries in the table; it does not say how many patients have "
+            "spread there.")
+counts = query.top_three_counts(rows, t["cancers"], t["sites"])
+if counts.empty:
+    st.info("The filters leave no ranked-table rows, so there is nothing to count here.")
+else:
+    st.altair_chart(top_sites_bars(counts))
+    chart_data(counts, "top_three_site_counts.csv", "top_three_data")
+
+st.subheader("Every claim that matches the filters")
+table_with_download(query.with_labels(rows, t["cancers"], t["sites"]),
+                    "spread_claims_filtered.csv", "Download these claims (CSV)", "spread_rows")

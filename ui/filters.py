@@ -1,0 +1,43 @@
+"""The spread filters (cancers, sites, evidence, sources), shared by the pages that use them.
+
+Each filter is a multiselect whose value lives in the URL under its key.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from data.query import EVIDENCE_LABELS, labels
+from ui import state
+
+FILTER_LABELS = {"cancer": "Cancers", "site": "Sites they spread to",
+                 "evidence": "Kinds of evidence", "source": "Sources"}
+
+
+def filter_options(t: dict[str, pd.DataFrame]) -> dict[str, dict[str, str]]:
+    """Choices for each filter, id -> label, ordered by label (evidence: strongest first)."""
+    cancer_names = labels(t["cancers"], "cancer_id")
+    site_names = labels(t["sites"], "site_id")
+    return {
+        "cancer": {c: cancer_names[c] for c in sorted(t["spread"]["primary"].unique(),
+                                                       key=cancer_names.get)},
+        "site": {s: site_names[s] for s in sorted(t["spread"]["site"].unique(),
+                                                   key=site_names.get)},
+        "evidence": dict(EVIDENCE_LABELS),
+        "source": labels(t["sources"], "source_id", "short_name"),
+    }
+
+
+def spread_filters(t: dict[str, pd.DataFrame], keys: tuple[str, ...]) -> dict[str, list[str]]:
+    """Draw the chosen filters in one row; return {key: chosen ids}. Default: everything."""
+    options = filter_options(t)
+    for key in keys:
+        state.init_multi(key, options[key], list(options[key]))
+    state.show_notices()
+    for column, key in zip(st.columns(len(keys)), keys, strict=True):
+        column.multiselect(FILTER_LABELS[key], list(options[key]),
+                           format_func=options[key].get, key=key,
+                           placeholder="Choose at least one")
+        state.sync(key, list(options[key]))
+    return {key: list(st.session_state[key]) for key in keys}

@@ -1,0 +1,45 @@
+"""Rendering helpers: tables with their download, quotes with their source, chart data."""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from data.export import safe_csv_bytes
+from ui.state import escape_markdown
+
+
+def download_csv(frame: pd.DataFrame, file_name: str, label: str, key: str) -> None:
+    """A download button for exactly ``frame``, as spreadsheet-safe CSV."""
+    st.download_button(label, data=safe_csv_bytes(frame), file_name=file_name,
+                       mime="text/csv", key=key, icon=":material/download:")
+
+
+def table_with_download(frame: pd.DataFrame, file_name: str, label: str, key: str,
+                        **dataframe_args) -> None:
+    """Show a table and, under it, a CSV download of exactly the rows shown."""
+    st.dataframe(frame, hide_index=True, width="stretch", **dataframe_args)
+    download_csv(frame, file_name, label, key)
+
+
+def chart_data(frame: pd.DataFrame, file_name: str, key: str,
+               title: str = "Show the data behind this chart") -> None:
+    """An expander with the chart's data as a table (for screen readers and for checking)."""
+    with st.expander(title, icon=":material/table_view:"):
+        table_with_download(frame, file_name, "Download this data (CSV)", key)
+
+
+def quote(text: str, source: str, detail: str = "") -> None:
+    """A quote in the source's own words with who said it; source text is escaped."""
+    line = f"> {escape_markdown(text)}\n>\n> — *{escape_markdown(source)}*"
+    if detail:
+        line += f" · {escape_markdown(detail)}"
+    st.markdown(line)
+
+
+def caution() -> None:
+    """The medical caution, said once, clearly."""
+    st.info("**For learning only.** This dashboard teaches what five published sources say "
+            "about where cancers spread. It is not medical advice and must not be used for "
+            "decisions about anyone's care: talk to a doctor or nurse about a real case.",
+            icon=":material/health_and_safety:")
