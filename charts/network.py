@@ -81,7 +81,7 @@ def network_chart(nodes: pd.DataFrame, edges: pd.DataFrame, focused: bool) -> al
 
     Click a node to select it (selection parameter ``node`` over the ``node`` field).
     """
-    enc = _xy(_padded(nodes["x"], 0.45), _padded(nodes["y"], 0.06))
+    enc = _xy(_padded(nodes["x"], 0.7), _padded(nodes["y"], 0.06))
     dim = 0.12 if focused else 0.75
     pick = alt.selection_point(name=NODE_SELECTION, fields=["node"], on="click")
     lines = alt.Chart(edges).mark_line(color="#5b6670").encode(
@@ -104,7 +104,7 @@ def network_chart(nodes: pd.DataFrame, edges: pd.DataFrame, focused: bool) -> al
                                                                  range=KIND_COLOURS)),
         shape=alt.Shape("kind:N", title="Node", scale=alt.Scale(domain=KIND_DOMAIN,
                                                                  range=KIND_SHAPES)),
-        size=alt.Size("degree:Q", title="Links", scale=alt.Scale(range=[120, 900])),
+        size=alt.Size("degree:Q", title="Links", scale=alt.Scale(range=[120, 900]), legend=None),
         opacity=alt.condition(alt.datum.state == "other", alt.value(0.25), alt.value(1)),
         tooltip=[alt.Tooltip("label:N", title="Name"), alt.Tooltip("kind:N", title="Kind"),
                  alt.Tooltip("degree:Q", title="Links"),

@@ -37,13 +37,14 @@ def spread_heatmap(cells: pd.DataFrame, cancer_order: list[str],
     pick = alt.selection_point(name=CELL_SELECTION, fields=["primary", "site"], on="click")
     base = alt.Chart(frame).encode(
         x=alt.X("site_label:N", sort=site_order, title="Spreads to",
-                axis=alt.Axis(orient="top", labelAngle=-40)),
-        y=alt.Y("cancer:N", sort=cancer_order, title="Primary cancer"),
+                axis=alt.Axis(orient="top", labelAngle=-40, labelOverlap=False)),
+        y=alt.Y("cancer:N", sort=cancer_order, title="Primary cancer",
+                axis=alt.Axis(labelOverlap=False)),
         tooltip=HEATMAP_TOOLTIP,
     )
     chosen = alt.when(pick, empty=False)
     cells_layer = base.mark_rect().encode(
-        color=rank_colour(),
+        color=rank_colour(orient="right"),
         stroke=chosen.then(alt.value("#d55e00")).otherwise(alt.value("#ffffff")),
         strokeWidth=chosen.then(alt.value(4)).otherwise(alt.value(2)),
     ).add_params(pick)
@@ -51,7 +52,7 @@ def spread_heatmap(cells: pd.DataFrame, cancer_order: list[str],
         filled=True, size=150, color=MARKER_COLOUR, stroke="#1b1f24", strokeWidth=1,
     ).encode(shape=alt.Shape("marker:N", title="Named without a rank",
                              scale=alt.Scale(domain=MARKER_DOMAIN, range=MARKER_SHAPES),
-                             legend=alt.Legend(orient="bottom", labelExpr=(
+                             legend=alt.Legend(orient="right", labelExpr=(
                                  "datum.value == 'statement' ? 'Stated in a sentence' : "
                                  "'Used as an example'"))))
     chart = alt.layer(cells_layer, markers).properties(

@@ -27,8 +27,8 @@ EVIDENCE_DASHES = [[1, 0], [6, 3], [2, 3]]
 FONT_SIZE = 14
 
 
-def rank_colour(field: str = "rank_label", legend: bool = True,
-                unranked: bool = True) -> alt.Color:
+def rank_colour(field: str = "rank_label", legend: bool = True, unranked: bool = True,
+                orient: str = "bottom") -> alt.Color:
     """Ordinal rank colour: rank 1 darkest; the legend says it is an order, not a frequency.
 
     ``unranked`` adds the grey "Not ranked" entry for pairs named only in sentences.
@@ -36,8 +36,9 @@ def rank_colour(field: str = "rank_label", legend: bool = True,
     keep = len(RANK_DOMAIN) if unranked else len(RANK_DOMAIN) - 1
     return alt.Color(f"{field}:O", title=RANK_LEGEND_TITLE,
                      scale=alt.Scale(domain=RANK_DOMAIN[:keep], range=RANK_RANGE[:keep]),
-                     legend=alt.Legend(orient="bottom", direction="horizontal",
-                                       titleLimit=400) if legend else None)
+                     legend=alt.Legend(orient=orient, titleLimit=400,
+                                       direction="horizontal" if orient == "bottom"
+                                       else "vertical") if legend else None)
 
 
 def readable(chart: alt.Chart) -> alt.Chart:

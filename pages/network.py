@@ -27,10 +27,6 @@ st.markdown("Each **orange circle** is a cancer and each **blue square** a site;
             "pairs named only in a sentence. The picture shows which sites many cancers share. "
             "It does not show how often spread happens.")
 chosen = spread_filters(t, ("evidence", "source"))
-if not chosen["evidence"] or not chosen["source"]:
-    st.info("Choose at least one kind of evidence and one source to draw the network.",
-            icon=":material/filter_alt_off:")
-    st.stop()
 G = graph(tuple(chosen["evidence"]), tuple(chosen["source"]))
 measures = node_measures(G)
 node_names = dict(zip(measures["node"], measures["label"], strict=True))

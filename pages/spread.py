@@ -27,8 +27,9 @@ chosen = spread_filters(t, ("cancer", "site", "evidence", "source"))
 rows = query.filter_spread(t["spread"], chosen["cancer"], chosen["site"], chosen["evidence"],
                            chosen["source"])
 if rows.empty:
-    st.info("No claims match these filters. Add a cancer, site, kind of evidence or source "
-            "above to see the chart again.", icon=":material/filter_alt_off:")
+    st.info("No claims match this combination of filters. Clear a filter (or add a cancer, "
+            "site, kind of evidence or source) to see the chart again.",
+            icon=":material/filter_alt_off:")
     st.stop()
 
 cells = query.pair_cells(rows, t["cancers"], t["sites"], t["sources"])

@@ -30,14 +30,17 @@ def filter_options(t: dict[str, pd.DataFrame]) -> dict[str, dict[str, str]]:
 
 
 def spread_filters(t: dict[str, pd.DataFrame], keys: tuple[str, ...]) -> dict[str, list[str]]:
-    """Draw the chosen filters in one row; return {key: chosen ids}. Default: everything."""
+    """Draw the chosen filters in one row; return {key: chosen ids}.
+
+    An empty filter means "all" (the placeholder says so), which keeps links short.
+    """
     options = filter_options(t)
     for key in keys:
-        state.init_multi(key, options[key], list(options[key]))
+        state.init_multi(key, options[key], [])
     state.show_notices()
     for column, key in zip(st.columns(len(keys)), keys, strict=True):
         column.multiselect(FILTER_LABELS[key], list(options[key]),
                            format_func=options[key].get, key=key,
-                           placeholder="Choose at least one")
-        state.sync(key, list(options[key]))
-    return {key: list(st.session_state[key]) for key in keys}
+                           placeholder=f"All {FILTER_LABELS[key].lower()}")
+        state.sync(key, [])
+    return {key: list(st.session_state[key]) or list(options[key]) for key in keys}

@@ -19,10 +19,13 @@ class PageSpec:
     url_path: str
 
 
+# URL paths deliberately differ from the file names: when a link's first path matches a file
+# in pages/, Streamlit 1.67 shows its old folder-based sidebar (raw file names) instead of
+# these titles. tests/e2e checks a deep link keeps the titled navigation.
 PAGES: tuple[PageSpec, ...] = (
-    PageSpec("pages/overview.py", "Overview", ":material/home:", "overview"),
-    PageSpec("pages/spread.py", "Where cancers spread", ":material/grid_on:", "spread"),
-    PageSpec("pages/network.py", "Network", ":material/hub:", "network"),
-    PageSpec("pages/survival.py", "Survival", ":material/monitoring:", "survival"),
-    PageSpec("pages/sources.py", "Sources and data", ":material/menu_book:", "sources"),
+    PageSpec("pages/overview.py", "Overview", ":material/home:", "home"),
+    PageSpec("pages/spread.py", "Where cancers spread", ":material/grid_on:", "heatmap"),
+    PageSpec("pages/network.py", "Network", ":material/hub:", "graph"),
+    PageSpec("pages/survival.py", "Survival", ":material/monitoring:", "survival-rates"),
+    PageSpec("pages/sources.py", "Sources and data", ":material/menu_book:", "data"),
 )
