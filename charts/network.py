@@ -9,8 +9,15 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from charts.style import (EVIDENCE_DASHES, EVIDENCE_DOMAIN, FONT_SIZE, KIND_COLOURS,
-                          KIND_DOMAIN, KIND_SHAPES, readable)
+from charts.style import (
+    EVIDENCE_DASHES,
+    EVIDENCE_DOMAIN,
+    FONT_SIZE,
+    KIND_COLOURS,
+    KIND_DOMAIN,
+    KIND_SHAPES,
+    readable,
+)
 
 NODE_SELECTION = "node"
 EVIDENCE_NAMES = ("datum.value == 'ranked_table' ? 'Ranked in the NCI table' : "

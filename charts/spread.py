@@ -5,8 +5,14 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from charts.style import (MARKER_COLOUR, MARKER_DOMAIN, MARKER_LABELS, MARKER_SHAPES,
-                          rank_colour, readable)
+from charts.style import (
+    MARKER_COLOUR,
+    MARKER_DOMAIN,
+    MARKER_LABELS,
+    MARKER_SHAPES,
+    rank_colour,
+    readable,
+)
 
 CELL_SELECTION = "cell"
 HEATMAP_TOOLTIP = [

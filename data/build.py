@@ -137,7 +137,7 @@ def check_ranked_row(entry: int, row: dict, aliases: dict[str, list[str]]) -> No
     cells = [cell.strip().lower() for cell in normalise(row["quote"]).split(",")]
     if len(cells) != 3 or len(row["sites"]) != 3:
         fail("spread_ranked", entry, "a ranked row needs exactly three sites")
-    for rank, (cell, site) in enumerate(zip(cells, row["sites"]), start=1):
+    for rank, (cell, site) in enumerate(zip(cells, row["sites"], strict=True), start=1):
         spelled = cell.endswith if rank == 1 else cell.__eq__
         if not any(spelled(alias.lower()) for alias in aliases.get(site, [])):
             fail("spread_ranked", entry, f"rank {rank} site {site!r} is not {cell!r} in the row")

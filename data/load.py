@@ -72,8 +72,8 @@ def _cast(name: str, frame: pd.DataFrame, field: dict) -> pd.Series:
     return column.astype(_DTYPES[kind])
 
 
-def _check_constraints(name: str, frame: pd.DataFrame, field: dict) -> None:
-    """Required, allowed values, range and uniqueness of one column."""
+def _check_constraints(name: str, frame: pd.DataFrame, field: dict, raw: pd.DataFrame) -> None:
+    """Required, allowed values, range and uniqueness of one column (messages quote ``raw``)."""
     column, rules = frame[field["name"]], field.get("constraints", {})
     problems = []
     if rules.get("required"):
@@ -92,8 +92,9 @@ def _check_constraints(name: str, frame: pd.DataFrame, field: dict) -> None:
     for mask, what in problems:
         if mask.any():
             index = mask[mask].index[0]
+            shown = raw.at[index, field["name"]]
             raise TableError(f"{name}.csv, row {_row(index)}: column {field['name']!r} value "
-                             f"{frame.at[index, field['name']]!r} {what}")
+                             f"{'<empty>' if pd.isna(shown) else repr(shown)} {what}")
 
 
 def _check_primary_key(name: str, frame: pd.DataFrame, schema: dict) -> None:
@@ -108,7 +109,7 @@ def _check_primary_key(name: str, frame: pd.DataFrame, schema: dict) -> None:
 
 
 def validate_frame(name: str, frame: pd.DataFrame, schema: dict) -> pd.DataFrame:
-    """Check columns, cast dtypes and check constraints and the primary key; return the typed frame."""
+    """Check columns, cast dtypes, check constraints and the primary key; return typed."""
     expected = [f["name"] for f in schema["fields"]]
     if list(frame.columns) != expected:
         missing = [c for c in expected if c not in frame.columns]
@@ -119,7 +120,7 @@ def validate_frame(name: str, frame: pd.DataFrame, schema: dict) -> pd.DataFrame
     typed = frame.copy()
     for field in schema["fields"]:
         typed[field["name"]] = _cast(name, frame, field)
-        _check_constraints(name, typed, field)
+        _check_constraints(name, typed, field, frame)
     _check_primary_key(name, typed, schema)
     return typed
 

@@ -73,7 +73,8 @@ def pair_cells(spread: pd.DataFrame, cancers: pd.DataFrame, sites: pd.DataFrame,
     short = labels(sources, "source_id", "short_name")
     grouped = spread.groupby(["primary", "site"], sort=False)
     cells = grouped.agg(rank=("rank", "min"), strongest=("evidence", _strongest_evidence),
-                        n_quotes=("quote", "size"), n_sources=("source_id", "nunique")).reset_index()
+                        n_quotes=("quote", "size"),
+                        n_sources=("source_id", "nunique")).reset_index()
     unranked = spread[spread["evidence"] != "ranked_table"].groupby(["primary", "site"])
     marker = unranked["evidence"].agg(_strongest_evidence).rename("marker")
     cells = cells.merge(marker, on=["primary", "site"], how="left").fillna({"marker": ""})

@@ -2,8 +2,14 @@
 
 import streamlit as st
 
-from charts.network import (NODE_SELECTION, edge_frame, focus_set, network_chart,
-                            network_edges, node_frame)
+from charts.network import (
+    NODE_SELECTION,
+    edge_frame,
+    focus_set,
+    network_chart,
+    network_edges,
+    node_frame,
+)
 from data import query
 from graph.build import edge_table
 from graph.export import gexf_bytes, graphml_bytes

@@ -37,7 +37,8 @@ for resource in package["resources"]:
         st.dataframe(dictionary[dictionary["table"] == resource["name"]].drop(columns="table"),
                      hide_index=True, width="stretch")
         key = resource["schema"]["primaryKey"]
-        st.caption(f"Each row is identified by: {', '.join([key] if isinstance(key, str) else key)}")
+        key = [key] if isinstance(key, str) else key
+        st.caption(f"Each row is identified by: {', '.join(key)}")
 st.download_button(
     "Download the data dictionary (CSV)", data=safe_csv_bytes(dictionary),
     file_name="data_dictionary.csv", mime="text/csv", icon=":material/download:", key="dictionary")

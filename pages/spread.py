@@ -1,4 +1,4 @@
-"""Where cancers spread: the cancer x site heatmap, the top-three bars and the quotes behind them."""
+"""Where cancers spread: the cancer x site heatmap, the top-three bars and their quotes."""
 
 import streamlit as st
 

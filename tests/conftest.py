@@ -1,0 +1,31 @@
+"""Shared fixtures: the repository root, the source texts, and the published tables."""
+
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+
+ROOT = Path(__file__).resolve().parent.parent
+SOURCES_DIR = Path(os.environ.get("SOURCES_DIR", ROOT.parent / "shared" / "sources"))
+
+
+@pytest.fixture(scope="session")
+def sources_dir() -> Path:
+    """The folder of source texts. Missing: skipped locally, a failure under CI=true."""
+    if not SOURCES_DIR.is_dir():
+        reason = (f"source texts not found at {SOURCES_DIR}: clone the project with ../shared "
+                  "beside it, or set SOURCES_DIR")
+        if os.environ.get("CI") == "true":
+            pytest.fail(reason)
+        pytest.skip(reason)
+    return SOURCES_DIR
+
+
+@pytest.fixture(scope="session")
+def tables():
+    """Every published table, loaded and validated."""
+    from data.load import load_tables
+
+    return load_tables()

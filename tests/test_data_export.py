@@ -1,0 +1,53 @@
+"""Downloads: CSV that a spreadsheet opens as text, and the data package ZIP."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import zipfile
+
+import pandas as pd
+import pytest
+
+from data.build import TABLES_DIR
+from data.export import FORMULA_TRIGGERS, package_zip, safe_csv_bytes
+from data.load import read_descriptor
+
+
+@pytest.mark.parametrize("trigger", FORMULA_TRIGGERS)
+def test_csv_neutralises_formula_triggers(trigger):
+    """A text cell starting with = + - @ tab or CR opens as text, not as a formula."""
+    frame = pd.DataFrame({"site": [f"{trigger}HYPERLINK(\"x\")", "lung"], "rank": [1, -2]})
+    rows = list(csv.reader(io.StringIO(safe_csv_bytes(frame).decode("utf-8-sig"),
+                                       newline="")))
+    assert rows[1][0] == f"'{trigger}HYPERLINK(\"x\")"
+    assert rows[2] == ["lung", "-2"]
+
+
+def test_csv_keeps_rows_and_unicode_as_shown():
+    """Every row comes out, in order, with accents intact and a UTF-8 byte-order mark."""
+    frame = pd.DataFrame({"quote": ["Keytruda®", "café"], "n": [1, 2]})
+    data = safe_csv_bytes(frame)
+    assert data.startswith(b"\xef\xbb\xbf")
+    assert pd.read_csv(io.BytesIO(data), encoding="utf-8-sig").equals(frame)
+
+
+def test_published_tables_need_no_neutralising(tables):
+    """No published cell starts with a formula trigger, so downloads equal the tables."""
+    for name, frame in tables.items():
+        text = frame.select_dtypes(exclude="number").astype(str)
+        assert not text.apply(lambda c: c.str.startswith(FORMULA_TRIGGERS)).any().any(), name
+
+
+def test_package_zip_holds_every_table_descriptor_and_readme(tables):
+    """The ZIP has each CSV, datapackage.json and a README that says how to cite."""
+    data = package_zip(TABLES_DIR, read_descriptor(), tables["sources"])
+    with zipfile.ZipFile(io.BytesIO(data)) as archive:
+        names = set(archive.namelist())
+        assert {"datapackage.json", "README.md", "tables/spread.csv"} <= names
+        assert len([n for n in names if n.endswith(".csv")]) == 10
+        assert "How to cite" in archive.read("README.md").decode()
+        assert json.loads(archive.read("datapackage.json"))["name"] == (
+            "metastasis-spread-patterns")
+        assert archive.read("tables/spread.csv") == (TABLES_DIR / "spread.csv").read_bytes()
