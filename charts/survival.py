@@ -13,7 +13,7 @@ def survival_bars(view: pd.DataFrame) -> alt.LayerChart:
     base = alt.Chart(view).encode(
         y=alt.Y("group:N", title=None, sort=None),
         x=alt.X("value_pct:Q", title="Still alive five years after diagnosis (%)",
-                scale=alt.Scale(domain=[0, 100])),
+                scale=alt.Scale(domain=[0, 100]), axis=alt.Axis(values=list(range(0, 101, 10)))),
         tooltip=[alt.Tooltip("group:N", title="Who"),
                  alt.Tooltip("value_pct:Q", title="Five-year survival (%)"),
                  alt.Tooltip("source:N", title="Source"),

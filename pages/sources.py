@@ -20,13 +20,13 @@ confidence_icon = {"high": ":material/verified:", "medium": ":material/info:",
 for row in t["sources"].fillna("").itertuples():
     with st.container(border=True):
         st.markdown(f"**{row.publisher}**" + (f" — *{row.title}*" if row.title else ""))
-        st.markdown(f"{row.kind.capitalize()} · "
+        st.markdown(f"{confidence_icon[row.confidence]} {row.kind.capitalize()} · "
                     f"{'reviewed ' + row.reviewed if row.reviewed else 'no date in the text'} · "
                     f"confidence: **{row.confidence}**")
         st.caption(row.confidence_note)
         st.caption(f"Reuse: {row.reuse}")
 table_with_download(t["sources"], "sources.csv", "Download the source list (CSV)",
-                    "sources_table", column_config={"sha256": None})
+                    "sources_table")
 
 st.header("Data dictionary")
 st.markdown(f"**{package['title']}** (version {package['version']}). {package['description']}")

@@ -40,8 +40,8 @@ figures = query.figures_view(t["figures"], t["sources"])
 for measure, group in figures.groupby("measure", sort=True):
     st.markdown(f"**{measure.capitalize()}**")
     for row in group.itertuples():
-        left, right = st.columns([1, 3])
-        left.metric(measure, row.value_as_stated, label_visibility="collapsed")
+        left, right = st.columns([1, 2])
+        left.subheader(row.value_as_stated, anchor=False)
         with right:
             st.markdown(row.context)
             quote(row.quote, row.source)
