@@ -183,3 +183,19 @@ def data_dictionary(descriptor: dict) -> pd.DataFrame:
              "required": bool(field.get("constraints", {}).get("required"))}
             for resource in descriptor["resources"] for field in resource["schema"]["fields"]]
     return pd.DataFrame(rows)
+
+
+def source_line(source_ids, sources: pd.DataFrame) -> str:
+    """A one-line credit naming each source used, by publisher, with its review date.
+
+    Examples
+    --------
+    >>> s = pd.DataFrame({"source_id": ["a"], "publisher": ["NCI"],
+    ...                   "reviewed": ["2011-05-23"]})
+    >>> source_line(["a"], s)
+    'Source: NCI (reviewed 2011-05-23).'
+    """
+    used = sources[sources["source_id"].isin(set(source_ids))]
+    parts = [f"{row.publisher} (reviewed {row.reviewed})" if isinstance(row.reviewed, str)
+             else f"{row.publisher} (no date given)" for row in used.itertuples()]
+    return ("Sources: " if len(parts) > 1 else "Source: ") + "; ".join(parts) + "."

@@ -1,23 +1,16 @@
 """Network: cancers and the sites they spread to, with networkx measures and graph downloads."""
 
+from functools import partial
+
 import streamlit as st
 
-from charts.network import (
-    NODE_SELECTION,
-    edge_frame,
-    focus_set,
-    network_chart,
-    network_edges,
-    node_frame,
-)
+from charts.network import NODE_SELECTION
 from data import query
-from graph.build import edge_table
 from graph.export import gexf_bytes, graphml_bytes
-from graph.metrics import node_measures, shared_sites
 from ui import state
-from ui.data import graph, positions, tables
+from ui.data import graph, graph_tables, network_spec, tables
 from ui.filters import spread_filters
-from ui.show import chart_data, download_csv, quote, table_with_download
+from ui.show import chart_data, download_csv, image_downloads, quote, table_with_download
 
 LAYOUT_NAMES = {"two_columns": "Two columns (cancers | sites)", "circular": "Circle",
                 "spring": "Force-directed"}
@@ -33,9 +26,9 @@ st.markdown("Each **orange circle** is a cancer and each **blue square** a site;
             "pairs named only in a sentence. The picture shows which sites many cancers share. "
             "It does not show how often spread happens.")
 chosen = spread_filters(t, ("evidence", "source"))
-G = graph(tuple(chosen["evidence"]), tuple(chosen["source"]))
-measures = node_measures(G)
-node_names = dict(zip(measures["node"], measures["label"], strict=True))
+evidence, sources = tuple(chosen["evidence"]), tuple(chosen["source"])
+parts = graph_tables(evidence, sources)
+node_names = dict(zip(parts["measures"]["node"], parts["measures"]["label"], strict=True))
 
 # A click on the chart arrives in the chart's state before the focus box is drawn: adopt it.
 clicked = (st.session_state.get("network") or {}).get("selection", {}).get(NODE_SELECTION, [])
@@ -58,22 +51,19 @@ for key, default in (("layout", "two_columns"), ("seed", 7), ("focus_node", ""))
     state.sync(key, default)
 
 focus = st.session_state["focus_node"] or None
-edges = network_edges(edge_table(G))
-spots = positions(tuple(chosen["evidence"]), tuple(chosen["source"]),
-                  st.session_state["layout"], st.session_state["seed"])
-lit = focus_set(measures, edges, focus)
-st.altair_chart(network_chart(node_frame(measures, spots, lit, focus),
-                              edge_frame(edges, spots, focus), focused=bool(focus)),
-                on_select="rerun", key="network", selection_mode=NODE_SELECTION)
-chart_data(edges.drop(columns=["source", "target", "edge_id", "rank_shown"]),
-           "network_edges.csv", "edges_data", "Show the links as a table")
+spec, lit = network_spec(evidence, sources, st.session_state["layout"],
+                         st.session_state["seed"], focus)
+st.vega_lite_chart(spec, on_select="rerun", key="network", selection_mode=NODE_SELECTION)
+chart_data(parts["edges"], "network_edges.csv", "edges_data", "Show the links as a table")
+image_downloads(spec, "cancer_spread_network", query.source_line(sources, t["sources"]),
+                "network_image")
 
 if focus:
     kind, node_id = focus.split(":", 1)
     st.subheader(f"{node_names[focus]}: its links and the quotes behind them")
-    neighbours = sorted(node_names[n] for n in lit - {focus})
+    neighbours = sorted(node_names[n] for n in set(lit) - {focus})
     st.markdown(f"Linked to **{len(neighbours)}**: " + ", ".join(neighbours) + ".")
-    rows = query.filter_spread(t["spread"], evidence=chosen["evidence"], sources=chosen["source"])
+    rows = query.filter_spread(t["spread"], evidence=evidence, sources=sources)
     found = query.quotes_for(rows, t["sources"], **{"primary" if kind == "cancer" else "site":
                                                     node_id})
     cancer_names = query.labels(t["cancers"], "cancer_id")
@@ -88,7 +78,7 @@ st.markdown("**Links**: how many partners a node has. **Ranked links**: only tho
             "weigh the order, not a frequency). **Betweenness**: how often a node lies on the "
             "shortest path between two others, from 0 to 1.")
 table_with_download(
-    measures.drop(columns=["node", "id"]).rename(columns={
+    parts["measures"].drop(columns=["node", "id"]).rename(columns={
         "label": "name", "degree": "links", "ranked_degree": "ranked links",
         "rank_points": "rank points"}).round({"betweenness": 3}),
     "network_node_measures.csv", "Download node measures (CSV)", "node_measures")
@@ -97,20 +87,19 @@ st.subheader("Which cancers share sites?")
 st.markdown("Pairs of cancers that spread to at least one same site. **Similarity** (Jaccard) "
             "is the number of shared sites divided by the number of sites either one reaches: "
             "1 means they reach exactly the same sites.")
-table_with_download(shared_sites(G).drop(columns=["cancer_a_id", "cancer_b_id"]).rename(
+table_with_download(parts["shared"].drop(columns=["cancer_a_id", "cancer_b_id"]).rename(
     columns={"jaccard": "similarity"}), "cancers_sharing_sites.csv",
     "Download shared sites (CSV)", "shared_sites")
 
 st.subheader("Take the graph with you")
 st.markdown("For network tools such as Gephi or Cytoscape, or for Python and R.")
+G = graph(evidence, sources)
 first, second, third = st.columns(3)
-with first:
-    st.download_button("Graph as GraphML", data=graphml_bytes(G),
-                       file_name="cancer_spread_network.graphml", mime="application/xml",
-                       icon=":material/download:", key="graphml")
-with second:
-    st.download_button("Graph as GEXF", data=gexf_bytes(G),
+first.download_button("Graph as GraphML", data=partial(graphml_bytes, G),
+                      file_name="cancer_spread_network.graphml", mime="application/xml",
+                      icon=":material/download:", key="graphml", on_click="ignore")
+second.download_button("Graph as GEXF", data=partial(gexf_bytes, G),
                        file_name="cancer_spread_network.gexf", mime="application/xml",
-                       icon=":material/download:", key="gexf")
+                       icon=":material/download:", key="gexf", on_click="ignore")
 with third:
-    download_csv(edge_table(G), "cancer_spread_edge_list.csv", "Edge list (CSV)", "edge_list")
+    download_csv(parts["edges"], "cancer_spread_edge_list.csv", "Edge list (CSV)", "edge_list")

@@ -1,5 +1,7 @@
 """Sources and data: the five sources and their confidence, the data dictionary, every download."""
 
+from functools import partial
+
 import streamlit as st
 
 from data.build import TABLES_DIR
@@ -40,19 +42,22 @@ for resource in package["resources"]:
         key = [key] if isinstance(key, str) else key
         st.caption(f"Each row is identified by: {', '.join(key)}")
 st.download_button(
-    "Download the data dictionary (CSV)", data=safe_csv_bytes(dictionary),
+    "Download the data dictionary (CSV)", data=partial(safe_csv_bytes, dictionary),
+    on_click="ignore",
     file_name="data_dictionary.csv", mime="text/csv", icon=":material/download:", key="dictionary")
 
 st.header("Download the data")
 st.markdown("Each table as CSV (safe to open in a spreadsheet), or everything at once as a ZIP "
             "with the data dictionary and a short note on how to cite it.")
 st.download_button("Download the whole data package (ZIP)",
-                   data=package_zip(TABLES_DIR, package, t["sources"]),
+                   data=partial(package_zip, TABLES_DIR, package, t["sources"]),
+                   on_click="ignore",
                    file_name="where-cancers-spread-data-package.zip", mime="application/zip",
                    icon=":material/folder_zip:", type="primary", key="zip")
 columns = st.columns(3)
 for index, resource in enumerate(package["resources"]):
     columns[index % 3].download_button(
         f"{resource['title']} ({len(t[resource['name']])} rows)",
-        data=safe_csv_bytes(t[resource["name"]]), file_name=f"{resource['name']}.csv",
+        data=partial(safe_csv_bytes, t[resource["name"]]), file_name=f"{resource['name']}.csv",
+        on_click="ignore",
         mime="text/csv", icon=":material/download:", key=f"dl_{resource['name']}")

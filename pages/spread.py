@@ -2,13 +2,13 @@
 
 import streamlit as st
 
-from charts.spread import CELL_SELECTION, spread_heatmap, top_sites_bars
+from charts.spread import CELL_SELECTION
 from data import query
 from data.query import EVIDENCE_LABELS
 from ui import state
-from ui.data import tables
+from ui.data import heatmap_spec, spread_cells, spread_rows, tables, top_three
 from ui.filters import filter_options, spread_filters
-from ui.show import chart_data, quote, table_with_download
+from ui.show import chart_data, image_downloads, quote, table_with_download
 
 t = tables()
 cancer_names = query.labels(t["cancers"], "cancer_id")
@@ -24,19 +24,20 @@ st.markdown("Each row is a cancer, each column a place it can spread to. **Blue 
             "A blank cell means no source here names the pair, not that it never happens.")
 chosen = spread_filters(t, ("cancer", "site", "evidence", "source"))
 
-rows = query.filter_spread(t["spread"], chosen["cancer"], chosen["site"], chosen["evidence"],
-                           chosen["source"])
+view = tuple(tuple(chosen[k]) for k in ("cancer", "site", "evidence", "source"))
+rows = spread_rows(*view)
 if rows.empty:
     st.info("No claims match this combination of filters. Clear a filter (or add a cancer, "
             "site, kind of evidence or source) to see the chart again.",
             icon=":material/filter_alt_off:")
     st.stop()
 
-cells = query.pair_cells(rows, t["cancers"], t["sites"], t["sources"])
-sites_in_order = query.site_order(cells)
-event = st.altair_chart(spread_heatmap(cells, sorted(cells["cancer"].unique()), sites_in_order),
-                        on_select="rerun", key="heatmap", selection_mode=CELL_SELECTION)
+cells, heatmap = spread_cells(*view), heatmap_spec(*view)
+event = st.vega_lite_chart(heatmap, on_select="rerun", key="heatmap",
+                           selection_mode=CELL_SELECTION)
+credit = query.source_line(rows["source_id"], t["sources"])
 chart_data(cells, "spread_heatmap_cells.csv", "heatmap_data")
+image_downloads(heatmap, "where_cancers_spread_heatmap", credit, "heatmap_image")
 
 st.subheader("The quotes behind it")
 picked = event.selection.get(CELL_SELECTION, []) if event else []
@@ -67,11 +68,11 @@ st.subheader("Which sites appear most in the top three?")
 st.markdown("For each site: how many of the cancers in the NCI table list it first, second or "
             "third. This counts entries in the table; it does not say how many patients have "
             "spread there.")
-counts = query.top_three_counts(rows, t["cancers"], t["sites"])
-if counts.empty:
+counts, bars = top_three(*view)
+if bars is None:
     st.info("The filters leave no ranked-table rows, so there is nothing to count here.")
 else:
-    st.altair_chart(top_sites_bars(counts))
+    st.vega_lite_chart(bars)
     chart_data(counts, "top_three_site_counts.csv", "top_three_data")
 
 st.subheader("Every claim that matches the filters")

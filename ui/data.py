@@ -1,7 +1,10 @@
-"""Cached loaders: every table, graph and layout is computed once per process.
+"""Cached loaders and views: tables, graphs, layouts and chart specs are computed once per
+process for each distinct view, keyed on small tuples of the widget values.
 
-Cached functions read only their arguments. Returned graphs are shared across sessions and
-must never be mutated (networkx views and copies are taken where a change is needed).
+Cached functions read only their arguments. Tables and graphs are shared across sessions
+(``cache_resource``) and must never be mutated; pages only filter them into new frames.
+Chart specs are cached as plain dicts because building and validating an Altair chart costs
+tens of milliseconds, far more than a rerun should.
 """
 
 from __future__ import annotations
@@ -10,34 +13,93 @@ import networkx as nx
 import pandas as pd
 import streamlit as st
 
+from charts.network import edge_frame, focus_set, network_chart, network_edges, node_frame
+from charts.spread import spread_heatmap, top_sites_bars
+from charts.survival import survival_bars
+from data import query
 from data.load import load_tables, read_descriptor
-from graph.build import spread_graph
+from graph.build import edge_table, spread_graph
 from graph.layout import layout
+from graph.metrics import node_measures, shared_sites
 
-
-@st.cache_data(show_spinner=False)
-def tables() -> dict[str, pd.DataFrame]:
-    """Every published table, typed and validated."""
-    return load_tables()
-
-
-@st.cache_data(show_spinner=False)
-def descriptor() -> dict:
-    """The data package descriptor (a copy per call, so callers may not mutate the cache)."""
-    return read_descriptor()
+Ids = tuple[str, ...]
 
 
 @st.cache_resource(show_spinner=False)
-def graph(evidence: tuple[str, ...], sources: tuple[str, ...]) -> nx.Graph:
-    """The cancer-site graph for the chosen evidence kinds and sources (shared; read-only)."""
+def tables() -> dict[str, pd.DataFrame]:
+    """Every published table, typed and validated (shared and read-only)."""
+    return load_tables()
+
+
+@st.cache_resource(show_spinner=False)
+def descriptor() -> dict:
+    """The data package descriptor (shared and read-only)."""
+    return read_descriptor()
+
+
+@st.cache_data(show_spinner=False)
+def spread_rows(cancers: Ids, sites: Ids, evidence: Ids, sources: Ids) -> pd.DataFrame:
+    """The spread claims matching the filters."""
+    return query.filter_spread(tables()["spread"], cancers, sites, evidence, sources)
+
+
+@st.cache_data(show_spinner=False)
+def spread_cells(cancers: Ids, sites: Ids, evidence: Ids, sources: Ids) -> pd.DataFrame:
+    """One row per (cancer, site) pair for the filters: what the heatmap draws."""
     t = tables()
-    rows = t["spread"][t["spread"]["evidence"].isin(evidence)
-                       & t["spread"]["source_id"].isin(sources)]
+    return query.pair_cells(spread_rows(cancers, sites, evidence, sources), t["cancers"],
+                            t["sites"], t["sources"])
+
+
+@st.cache_data(show_spinner=False)
+def heatmap_spec(cancers: Ids, sites: Ids, evidence: Ids, sources: Ids) -> dict:
+    """The heatmap's Vega-Lite spec for the filters."""
+    cells = spread_cells(cancers, sites, evidence, sources)
+    return spread_heatmap(cells, sorted(cells["cancer"].unique()),
+                          query.site_order(cells)).to_dict()
+
+
+@st.cache_data(show_spinner=False)
+def top_three(cancers: Ids, sites: Ids, evidence: Ids, sources: Ids) -> tuple[pd.DataFrame,
+                                                                            dict | None]:
+    """Counts of sites in the cancers' top three, and their bar chart spec (None if empty)."""
+    t = tables()
+    counts = query.top_three_counts(spread_rows(cancers, sites, evidence, sources),
+                                    t["cancers"], t["sites"])
+    return counts, (top_sites_bars(counts).to_dict() if len(counts) else None)
+
+
+@st.cache_resource(show_spinner=False)
+def graph(evidence: Ids, sources: Ids) -> nx.Graph:
+    """The cancer-site graph for the chosen evidence kinds and sources (shared; frozen)."""
+    t = tables()
+    rows = query.filter_spread(t["spread"], evidence=evidence, sources=sources)
     return nx.freeze(spread_graph(rows, t["cancers"], t["sites"]))
 
 
 @st.cache_data(show_spinner=False)
-def positions(evidence: tuple[str, ...], sources: tuple[str, ...], name: str,
-              seed: int) -> pd.DataFrame:
-    """Node positions for a layout of that graph."""
-    return layout(graph(evidence, sources), name, seed=seed)
+def graph_tables(evidence: Ids, sources: Ids) -> dict[str, pd.DataFrame]:
+    """Node measures, shared sites and the edge list of that graph."""
+    g = graph(evidence, sources)
+    return {"measures": node_measures(g), "shared": shared_sites(g), "edges": edge_table(g)}
+
+
+@st.cache_data(show_spinner=False)
+def network_spec(evidence: Ids, sources: Ids, layout_name: str, seed: int,
+                 focus: str | None) -> tuple[dict, list[str]]:
+    """The network chart's spec for a view, and the ids of the lit (focused) nodes."""
+    parts = graph_tables(evidence, sources)
+    edges = network_edges(parts["edges"])
+    spots = layout(graph(evidence, sources), layout_name, seed=seed)
+    lit = focus_set(parts["measures"], edges, focus)
+    chart = network_chart(node_frame(parts["measures"], spots, lit, focus),
+                          edge_frame(edges, spots, focus), focused=bool(focus))
+    return chart.to_dict(), sorted(lit)
+
+
+@st.cache_data(show_spinner=False)
+def survival_spec() -> tuple[pd.DataFrame, dict]:
+    """The quoted survival rates with labels, and their chart spec."""
+    t = tables()
+    view = query.survival_view(t["survival"], t["cancers"], t["sources"])
+    return view, survival_bars(view).to_dict()

@@ -2,17 +2,21 @@
 
 from __future__ import annotations
 
+from functools import partial
+
+import altair as alt
 import pandas as pd
 import streamlit as st
 
+from charts.export import png_bytes, svg_text
 from data.export import safe_csv_bytes
 from ui.state import escape_markdown
 
 
 def download_csv(frame: pd.DataFrame, file_name: str, label: str, key: str) -> None:
-    """A download button for exactly ``frame``, as spreadsheet-safe CSV."""
-    st.download_button(label, data=safe_csv_bytes(frame), file_name=file_name,
-                       mime="text/csv", key=key, icon=":material/download:")
+    """A download button for exactly ``frame``, as spreadsheet-safe CSV (made on click)."""
+    st.download_button(label, data=partial(safe_csv_bytes, frame), file_name=file_name,
+                       mime="text/csv", key=key, icon=":material/download:", on_click="ignore")
 
 
 def table_with_download(frame: pd.DataFrame, file_name: str, label: str, key: str,
@@ -43,3 +47,16 @@ def caution() -> None:
             "about where cancers spread. It is not medical advice and must not be used for "
             "decisions about anyone's care: talk to a doctor or nurse about a real case.",
             icon=":material/health_and_safety:")
+
+
+def image_downloads(chart: alt.TopLevelMixin | dict, file_stem: str, source_line: str,
+                    key: str) -> None:
+    """PNG (presentation resolution) and SVG downloads of a chart, rendered only on click,
+    with the chart's title and ``source_line`` inside the image."""
+    png, svg = st.columns(2)
+    png.download_button("Slide image (PNG)", data=partial(png_bytes, chart, source_line),
+                        file_name=f"{file_stem}.png", mime="image/png", key=f"{key}_png",
+                        icon=":material/image:", on_click="ignore")
+    svg.download_button("Slide image (SVG)", data=partial(svg_text, chart, source_line),
+                        file_name=f"{file_stem}.svg", mime="image/svg+xml", key=f"{key}_svg",
+                        icon=":material/image:", on_click="ignore")

@@ -1,0 +1,134 @@
+"""A simple body figure, drawn offline from Altair marks, with arrows of spread on it.
+
+Coordinates are a 100 x 200 drawing space (y grows downwards). Positions are approximate and
+only for orientation; where a cancer starts and where it spreads can be the same organ (lung
+to the other lung, bone to the spine), so start and landing spots are kept apart.
+"""
+
+from __future__ import annotations
+
+import math
+
+import altair as alt
+import pandas as pd
+
+from charts.style import EVIDENCE_DASHES, EVIDENCE_DOMAIN, FONT_SIZE, KIND_COLOURS, readable
+
+# Where each primary cancer's organ sits (the start of an arrow).
+START = {
+    "breast": (30, 55), "lung": (42, 64), "colon": (36, 95), "rectum": (46, 117),
+    "large_bowel": (40, 102), "kidney": (62, 93), "skin": (22, 80), "ovary": (36, 109),
+    "pancreas": (54, 86), "prostate": (54, 117), "stomach": (60, 76), "thyroid": (50, 33),
+    "uterus": (54, 106), "bone_marrow": (60, 140), "lymph_nodes": (31, 47), "bone": (42, 160),
+    "blood": (20, 95),
+}
+# Where metastases land (the head of an arrow).
+LAND = {
+    "lung": (62, 62), "liver": (40, 80), "bone": (64, 124), "brain": (50, 14),
+    "adrenal_gland": (62, 84), "peritoneum": (48, 100), "skin_muscle": (62, 160),
+    "lymph_nodes": (42, 31), "heart": (54, 66), "central_nervous_system": (50, 40),
+    "bone_marrow": (58, 150), "chest_wall": (66, 54),
+}
+SILHOUETTE = pd.DataFrame([  # x, x2, y, y2 of rounded boxes: neck, torso, arms, legs
+    (45, 55, 26, 36), (28, 72, 34, 118), (16, 27, 38, 108), (73, 84, 38, 108),
+    (31, 49, 116, 194), (51, 69, 116, 194),
+], columns=["x", "x2", "y", "y2"])
+RANK_WIDTH = {1: 7.0, 2: 4.5, 3: 2.5}
+
+
+def arrows(rows: pd.DataFrame, cancers: pd.DataFrame, sites: pd.DataFrame) -> pd.DataFrame:
+    """One arrow per (cancer, site) pair in ``rows``: positions, strongest evidence, rank.
+
+    Columns: primary, site, cancer, site_label, x, y (start), x2, y2 (landing), rank,
+    evidence, angle, tip_x, tip_y (arrow head, just short of the landing), rank_label, width.
+    Pairs whose organ or site has no place on the figure are left out.
+    """
+    organ = dict(zip(cancers["cancer_id"], cancers["organ_site_id"], strict=True))
+    names = dict(zip(cancers["cancer_id"], cancers["label"], strict=True))
+    site_names = dict(zip(sites["site_id"], sites["label"], strict=True))
+    order = {kind: i for i, kind in enumerate(EVIDENCE_DOMAIN)}
+    best = (rows.assign(_order=rows["evidence"].map(order))
+            .sort_values(["_order", "rank"]).drop_duplicates(["primary", "site"]))
+    best = best[best["primary"].map(organ).isin(START.keys()) & best["site"].isin(LAND.keys())]
+    out = pd.DataFrame({
+        "primary": best["primary"], "site": best["site"],
+        "cancer": best["primary"].map(names), "site_label": best["site"].map(site_names),
+        "x": best["primary"].map(lambda c: START[organ[c]][0]),
+        "y": best["primary"].map(lambda c: START[organ[c]][1]),
+        "x2": best["site"].map(lambda s: LAND[s][0]), "y2": best["site"].map(lambda s: LAND[s][1]),
+        "rank": best["rank"], "evidence": best["evidence"],
+    })
+    out["angle"] = [_heading(r.x, r.y, r.x2, r.y2) for r in out.itertuples()]
+    ends = [_short_of(r.x, r.y, r.x2, r.y2) for r in out.itertuples()]
+    out["tip_x"], out["tip_y"] = [e[0] for e in ends], [e[1] for e in ends]
+    out["rank_label"] = out["rank"].map({1: "1st", 2: "2nd", 3: "3rd"}).fillna("not ranked")
+    out["width"] = out["rank"].map(RANK_WIDTH).astype("Float64").fillna(1.8)
+    return out.reset_index(drop=True)
+
+
+def _short_of(x: float, y: float, x2: float, y2: float, gap: float = 4.0) -> tuple[float, float]:
+    """The point ``gap`` units before (x2, y2) on the way from (x, y), where the head sits."""
+    length = math.hypot(x2 - x, y2 - y) or 1.0
+    return x2 - (x2 - x) * gap / length, y2 - (y2 - y) * gap / length
+
+
+def _heading(x: float, y: float, x2: float, y2: float) -> float:
+    """Rotation (degrees, clockwise from up) of a triangle pointing from (x, y) to (x2, y2)."""
+    return (math.degrees(math.atan2(x2 - x, -(y2 - y)))) % 360
+
+
+def places(arrow_rows: pd.DataFrame, sites: pd.DataFrame) -> pd.DataFrame:
+    """Labelled dots: the starting organ(s) and every landing site of the arrows."""
+    site_names = dict(zip(sites["site_id"], sites["label"], strict=True))
+    starts = arrow_rows.drop_duplicates("cancer").assign(
+        label=lambda f: f["cancer"], role="starts here")[["x", "y", "label", "role"]]
+    lands = arrow_rows.drop_duplicates("site").assign(
+        label=lambda f: f["site"].map(site_names), role="spreads to",
+        x=lambda f: f["x2"], y=lambda f: f["y2"])[["x", "y", "label", "role"]]
+    return pd.concat([starts, lands], ignore_index=True)
+
+
+def body_map(arrow_rows: pd.DataFrame, dots: pd.DataFrame, title: str,
+             subtitle: str) -> alt.LayerChart:
+    """The figure, arrows (width = NCI rank, dash = evidence) and labelled places."""
+    x_scale = alt.Scale(domain=[-25, 125], nice=False)
+    y_scale = alt.Scale(domain=[200, 0], nice=False)
+    x, y = alt.X("x:Q", axis=None, scale=x_scale), alt.Y("y:Q", axis=None, scale=y_scale)
+    fill = {"fill": "#e9eef3", "stroke": "#9aa7b4", "strokeWidth": 1.5}
+    head = alt.Chart(pd.DataFrame({"x": [50], "y": [16]})).mark_point(
+        shape="circle", size=5200, filled=True, **{**fill, "color": "#e9eef3"}).encode(x=x, y=y)
+    body = alt.Chart(SILHOUETTE).mark_rect(cornerRadius=10, **fill).encode(
+        x=x, x2="x2:Q", y=y, y2="y2:Q")
+    tooltip = [alt.Tooltip("cancer:N", title="Cancer"),
+               alt.Tooltip("site_label:N", title="Spreads to"),
+               alt.Tooltip("rank_label:N", title="NCI rank"),
+               alt.Tooltip("evidence:N", title="Evidence")]
+    lines = alt.Chart(arrow_rows).mark_rule(color="#b34700", strokeCap="round").encode(
+        x=x, y=y, x2="tip_x:Q", y2="tip_y:Q", tooltip=tooltip,
+        strokeWidth=alt.StrokeWidth("width:Q", scale=None),
+        strokeDash=alt.StrokeDash("evidence:N", title="Evidence",
+                                  scale=alt.Scale(domain=EVIDENCE_DOMAIN, range=EVIDENCE_DASHES),
+                                  legend=alt.Legend(orient="bottom", labelExpr=(
+                                      "datum.value == 'ranked_table' ? 'NCI ranked table "
+                                      "(thicker = higher rank)' : datum.value == 'statement'"
+                                      " ? 'Stated in a sentence' : 'Used as an example'"),
+                                      symbolStrokeWidth=3, labelLimit=400)))
+    heads = alt.Chart(arrow_rows).mark_point(shape="triangle-up", filled=True, size=170,
+                                             color="#b34700", opacity=1).encode(
+        x=alt.X("tip_x:Q", axis=None, scale=x_scale),
+        y=alt.Y("tip_y:Q", axis=None, scale=y_scale),
+        angle=alt.Angle("angle:Q", scale=None), tooltip=tooltip)
+    dots_layer = alt.Chart(dots).mark_point(filled=True, size=90, stroke="#ffffff").encode(
+        x=x, y=y, color=alt.Color("role:N", title=None, scale=alt.Scale(
+            domain=["starts here", "spreads to"], range=KIND_COLOURS),
+            legend=alt.Legend(orient="bottom")))
+    text = {"fontSize": FONT_SIZE - 1, "fontWeight": "bold", "color": "#1b1f24", "dy": -7}
+    left = alt.Chart(dots).transform_filter(alt.datum.x < 50).mark_text(
+        align="right", dx=-8, **text).encode(x=x, y=y, text="label:N")
+    right = alt.Chart(dots).transform_filter(alt.datum.x >= 50).mark_text(
+        align="left", dx=8, **text).encode(x=x, y=y, text="label:N")
+    chart = alt.layer(head, body, lines, heads, dots_layer, left, right).properties(
+        width=560, height=720, title=alt.Title(title, subtitle=subtitle),
+        description=f"{title}. {subtitle} A simplified body figure with arrows from where the "
+                    "cancer starts to where it spreads; positions are approximate.")
+    return readable(chart)
