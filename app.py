@@ -4,7 +4,8 @@ import streamlit as st
 
 from ui.navigation import PAGES
 
-st.set_page_config(page_title="Where cancers spread", page_icon=":material/hub:",
+# An emoji favicon: a ":material/...:" icon makes the browser fetch it from the internet.
+st.set_page_config(page_title="Where cancers spread", page_icon="🧬",
                    layout="wide", initial_sidebar_state="expanded")
 
 navigation = st.navigation([
@@ -13,6 +14,6 @@ navigation = st.navigation([
     for index, spec in enumerate(PAGES)
 ])
 with st.sidebar:
-    st.caption("Built only from five published sources, each quoted word for word. "
+    st.markdown("Built only from five published sources, each quoted word for word. "
                "For learning, not for decisions about anyone's care.")
 navigation.run()

@@ -93,7 +93,7 @@ def network_chart(nodes: pd.DataFrame, edges: pd.DataFrame, focused: bool) -> al
     pick = alt.selection_point(name=NODE_SELECTION, fields=["node"], on="click")
     lines = alt.Chart(edges).mark_line(color="#5b6670").encode(
         **enc, detail="edge_id:N",
-        strokeWidth=alt.StrokeWidth("rank_points:Q", title="Rank in the NCI table",
+        strokeWidth=alt.StrokeWidth("rank_points:Q", title="Rank points (3 = 1st in NCI table)",
                                     scale=alt.Scale(domain=[0, 3], range=[1.2, 7]),
                                     legend=alt.Legend(values=[3, 2, 1, 0],
                                                       labelExpr=RANK_WIDTH_NAMES)),

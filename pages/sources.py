@@ -25,8 +25,8 @@ for row in t["sources"].fillna("").itertuples():
         st.markdown(f"{confidence_icon[row.confidence]} {row.kind.capitalize()} · "
                     f"{'reviewed ' + row.reviewed if row.reviewed else 'no date in the text'} · "
                     f"confidence: **{row.confidence}**")
-        st.caption(row.confidence_note)
-        st.caption(f"Reuse: {row.reuse}")
+        st.markdown(row.confidence_note)
+        st.markdown(f"*Reuse:* {row.reuse}")
 table_with_download(t["sources"], "sources.csv", "Download the source list (CSV)",
                     "sources_table")
 
@@ -40,7 +40,7 @@ for resource in package["resources"]:
                      hide_index=True, width="stretch")
         key = resource["schema"]["primaryKey"]
         key = [key] if isinstance(key, str) else key
-        st.caption(f"Each row is identified by: {', '.join(key)}")
+        st.markdown(f"Each row is identified by: {', '.join(key)}")
 st.download_button(
     "Download the data dictionary (CSV)", data=partial(safe_csv_bytes, dictionary),
     on_click="ignore",

@@ -13,6 +13,7 @@ import networkx as nx
 import pandas as pd
 import streamlit as st
 
+from charts.body_map import arrows, body_map, places
 from charts.network import edge_frame, focus_set, network_chart, network_edges, node_frame
 from charts.spread import spread_heatmap, top_sites_bars
 from charts.survival import survival_bars
@@ -103,3 +104,25 @@ def survival_spec() -> tuple[pd.DataFrame, dict]:
     t = tables()
     view = query.survival_view(t["survival"], t["cancers"], t["sources"])
     return view, survival_bars(view).to_dict()
+
+
+@st.cache_data(show_spinner=False)
+def body_map_view(mode: str, chosen: str, sentences: bool) -> tuple[pd.DataFrame, dict]:
+    """Arrows for one cancer (mode ``cancer``) or into one site (mode ``site``), and the spec.
+
+    ``sentences`` adds the pairs named only in sentences to the NCI ranked table.
+    """
+    t = tables()
+    evidence = tuple(query.EVIDENCE_ORDER) if sentences else ("ranked_table",)
+    column = "primary" if mode == "cancer" else "site"
+    rows = query.filter_spread(t["spread"], evidence=evidence)
+    rows = rows[rows[column] == chosen]
+    arrow_rows = arrows(rows, t["cancers"], t["sites"])
+    name = query.labels(t["cancers" if mode == "cancer" else "sites"],
+                        "cancer_id" if mode == "cancer" else "site_id")[chosen]
+    title = (f"Where {name[0].lower() + name[1:] if name.endswith('cancer') else name} spreads"
+             if mode == "cancer" else f"Which cancers spread to: {name}")
+    subtitle = ("Arrows run from where the cancer starts to where it spreads. Thicker = higher "
+                "in the NCI top three; dashed = named only in a sentence.")
+    return arrow_rows, body_map(arrow_rows, places(arrow_rows, t["sites"]), title,
+                                subtitle).to_dict()

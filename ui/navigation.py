@@ -26,6 +26,7 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("pages/overview.py", "Overview", ":material/home:", "home"),
     PageSpec("pages/spread.py", "Where cancers spread", ":material/grid_on:", "heatmap"),
     PageSpec("pages/network.py", "Network", ":material/hub:", "graph"),
+    PageSpec("pages/body_map.py", "Body map", ":material/accessibility_new:", "body"),
     PageSpec("pages/survival.py", "Survival", ":material/monitoring:", "survival-rates"),
     PageSpec("pages/sources.py", "Sources and data", ":material/menu_book:", "data"),
 )

@@ -1,0 +1,70 @@
+"""Body map: arrows on a simple body figure, from where a cancer starts to where it spreads."""
+
+import streamlit as st
+
+from charts.body_map import LAND, START
+from data import query
+from ui import state
+from ui.data import body_map_view, tables
+from ui.show import chart_data, image_downloads, table_with_download
+
+MODES = {"cancer": "Start from a cancer", "site": "Start from a site"}
+
+t = tables()
+organ = query.labels(t["cancers"], "cancer_id", "organ_site_id")
+cancer_options = {c: name for c, name in sorted(query.labels(t["cancers"], "cancer_id").items(),
+                                                 key=lambda item: item[1])
+                  if organ[c] in START and c in set(t["spread"]["primary"])}
+site_options = {s: name for s, name in sorted(query.labels(t["sites"], "site_id").items(),
+                                               key=lambda item: item[1])
+                if s in LAND and s in set(t["spread"]["site"])}
+state.init_single("mode", MODES, "cancer")
+state.init_single("cancer", cancer_options, "prostate")
+state.init_single("site", site_options, "liver")
+state.init_single("sentences", ["yes", "no"], "yes")
+
+st.title("Body map")
+st.markdown("A simplified body, drawn here without any picture from the internet. Pick a "
+            "cancer to see arrows from where it starts to where it spreads, or pick a site to "
+            "see every cancer that reaches it. The figure shows *where*, not *how often*: "
+            "arrow thickness is the order in the NCI table, not a percentage. Positions are "
+            "approximate.")
+state.show_notices()
+left, middle, right = st.columns([1, 1, 1])
+left.radio("Start from", list(MODES), format_func=MODES.get, key="mode", horizontal=True)
+if st.session_state["mode"] == "cancer":
+    middle.selectbox("Cancer", list(cancer_options), format_func=cancer_options.get,
+                     key="cancer")
+else:
+    middle.selectbox("Site", list(site_options), format_func=site_options.get, key="site")
+right.radio("Pairs named only in sentences", ["yes", "no"], key="sentences", horizontal=True,
+            format_func={"yes": "Show them (dashed)", "no": "Ranked table only"}.get)
+for key, default in (("mode", "cancer"), ("cancer", "prostate"), ("site", "liver"),
+                     ("sentences", "yes")):
+    state.sync(key, default)
+
+mode = st.session_state["mode"]
+arrow_rows, spec = body_map_view(mode, st.session_state[mode],
+                                 st.session_state["sentences"] == "yes")
+if arrow_rows.empty:
+    st.info("No arrows to draw: the NCI ranked table names no site for this choice. Choose "
+            "\"Show them (dashed)\" to add the pairs named in sentences.",
+            icon=":material/info:")
+else:
+    st.vega_lite_chart(spec)
+    rows = arrow_rows[["cancer", "site_label", "rank_label", "evidence"]].rename(columns={
+        "site_label": "spreads to", "rank_label": "NCI rank"})
+    chart_data(rows, f"body_map_{mode}_{st.session_state[mode]}.csv", "body_map_data",
+               "Show the arrows as a table")
+    image_downloads(spec, f"body_map_{st.session_state[mode]}",
+                    query.source_line(t["spread"]["source_id"].unique(), t["sources"]),
+                    "body_map_image")
+    st.subheader("The quotes behind the arrows")
+    quotes = query.quotes_for(t["spread"], t["sources"],
+                              **{"primary" if mode == "cancer" else "site":
+                                 st.session_state[mode]})
+    if st.session_state["sentences"] == "no":
+        quotes = quotes[quotes["evidence"] == query.EVIDENCE_LABELS["ranked_table"]]
+    table_with_download(query.with_labels(quotes, t["cancers"], t["sites"]),
+                        f"body_map_quotes_{st.session_state[mode]}.csv",
+                        "Download these quotes (CSV)", "body_map_quotes")
