@@ -26,7 +26,7 @@ TABLES_DIR = DATA_DIR / "tables"
 DEFAULT_SOURCES_DIR = DATA_DIR.parent.parent / "shared" / "sources"
 
 TABLE_ORDER = ("sources", "sites", "cancers", "spread", "survival", "figures",
-               "symptoms", "treatments", "cascade", "key_facts")
+               "symptoms", "treatments", "cascade", "key_facts", "claims")
 
 
 class CurationError(ValueError):
@@ -243,6 +243,9 @@ def build_all(sources_dir: Path = DEFAULT_SOURCES_DIR,
                                 ["step", "name", "what_happens", "source_id"], ["step"], {}),
         "key_facts": build_claims("key_facts", read("key_facts"), ctx,
                                   ["fact_id", "topic", "source_id"], ["fact_id"], {}),
+        "claims": build_claims("claims", read("claims"), ctx,
+                               ["topic", "position", "stance", "source_id", "note"],
+                               ["topic", "quote"], {}),
     }
     tables["figures"]["context"] = tables["figures"]["context"].map(normalise)
     return {name: tables[name] for name in TABLE_ORDER}

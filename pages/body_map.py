@@ -19,8 +19,8 @@ site_options = {s: name for s, name in sorted(query.labels(t["sites"], "site_id"
                                                key=lambda item: item[1])
                 if s in LAND and s in set(t["spread"]["site"])}
 state.init_single("mode", MODES, "cancer")
-state.init_single("cancer", cancer_options, "prostate")
-state.init_single("site", site_options, "liver")
+state.init_single("body_cancer", cancer_options, "prostate")
+state.init_single("body_site", site_options, "liver")
 state.init_single("sentences", ["yes", "no"], "yes")
 
 st.title("Body map")
@@ -34,17 +34,18 @@ left, middle, right = st.columns([1, 1, 1])
 left.radio("Start from", list(MODES), format_func=MODES.get, key="mode", horizontal=True)
 if st.session_state["mode"] == "cancer":
     middle.selectbox("Cancer", list(cancer_options), format_func=cancer_options.get,
-                     key="cancer")
+                     key="body_cancer")
 else:
-    middle.selectbox("Site", list(site_options), format_func=site_options.get, key="site")
+    middle.selectbox("Site", list(site_options), format_func=site_options.get, key="body_site")
 right.radio("Pairs named only in sentences", ["yes", "no"], key="sentences", horizontal=True,
             format_func={"yes": "Show them (dashed)", "no": "Ranked table only"}.get)
-for key, default in (("mode", "cancer"), ("cancer", "prostate"), ("site", "liver"),
+for key, default in (("mode", "cancer"), ("body_cancer", "prostate"), ("body_site", "liver"),
                      ("sentences", "yes")):
     state.sync(key, default)
 
 mode = st.session_state["mode"]
-arrow_rows, spec = body_map_view(mode, st.session_state[mode],
+chosen = st.session_state[f"body_{mode}"]
+arrow_rows, spec = body_map_view(mode, chosen,
                                  st.session_state["sentences"] == "yes")
 if arrow_rows.empty:
     st.info("No arrows to draw: the NCI ranked table names no site for this choice. Choose "
@@ -54,17 +55,17 @@ else:
     st.vega_lite_chart(spec)
     rows = arrow_rows[["cancer", "site_label", "rank_label", "evidence"]].rename(columns={
         "site_label": "spreads to", "rank_label": "NCI rank"})
-    chart_data(rows, f"body_map_{mode}_{st.session_state[mode]}.csv", "body_map_data",
+    chart_data(rows, f"body_map_{mode}_{chosen}.csv", "body_map_data",
                "Show the arrows as a table")
-    image_downloads(spec, f"body_map_{st.session_state[mode]}",
+    image_downloads(spec, f"body_map_{chosen}",
                     query.source_line(t["spread"]["source_id"].unique(), t["sources"]),
                     "body_map_image")
     st.subheader("The quotes behind the arrows")
     quotes = query.quotes_for(t["spread"], t["sources"],
                               **{"primary" if mode == "cancer" else "site":
-                                 st.session_state[mode]})
+                                 chosen})
     if st.session_state["sentences"] == "no":
         quotes = quotes[quotes["evidence"] == query.EVIDENCE_LABELS["ranked_table"]]
     table_with_download(query.with_labels(quotes, t["cancers"], t["sites"]),
-                        f"body_map_quotes_{st.session_state[mode]}.csv",
+                        f"body_map_quotes_{chosen}.csv",
                         "Download these quotes (CSV)", "body_map_quotes")

@@ -31,7 +31,7 @@ def test_frictionless_validate_passes():
                              str(DESCRIPTOR)], capture_output=True, text=True, check=False)
     report = json.loads(result.stdout)
     assert report["valid"], json.dumps(report["tasks"], indent=1)[:3000]
-    assert len(report["tasks"]) == 10
+    assert len(report["tasks"]) == 11
 
 
 def test_descriptor_matches_csv_headers():
@@ -47,14 +47,14 @@ def test_descriptor_matches_csv_headers():
 def test_every_table_with_facts_carries_source_and_quote(tables):
     """A number without a quote does not ship: every fact row names its source and quote."""
     for name in ("spread", "survival", "figures", "symptoms", "treatments", "cascade",
-                 "key_facts"):
+                 "key_facts", "claims"):
         frame = tables[name]
         assert frame["source_id"].notna().all() and frame["quote"].notna().all(), name
         assert (frame["quote"].str.len() > 10).all(), name
 
 
 @pytest.mark.parametrize("name", ["spread", "survival", "figures", "symptoms", "treatments",
-                                  "cascade", "key_facts"])
+                                  "cascade", "key_facts", "claims"])
 def test_every_quote_is_verbatim_in_its_own_source(tables, sources_dir, name):
     """Each quote is found, whitespace folded and curly quotes straightened, in its source."""
     texts = _source_texts(sources_dir)
@@ -67,7 +67,8 @@ def test_no_quote_comes_from_reader_comments(tables, sources_dir):
     """Reader comments under the MSK article are anecdotes: nothing is taken from them."""
     text = normalise(_source_texts(sources_dir)["msk"])
     comments_start = text.index("Commenting is disabled for this blog post.")
-    for name in ("spread", "survival", "figures", "symptoms", "treatments", "key_facts"):
+    for name in ("spread", "survival", "figures", "symptoms", "treatments", "key_facts",
+                 "claims"):
         for quote in tables[name].loc[tables[name]["source_id"] == "msk", "quote"]:
             assert text.index(normalise(quote)) < comments_start, quote
 

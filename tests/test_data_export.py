@@ -46,7 +46,7 @@ def test_package_zip_holds_every_table_descriptor_and_readme(tables):
     with zipfile.ZipFile(io.BytesIO(data)) as archive:
         names = set(archive.namelist())
         assert {"datapackage.json", "README.md", "tables/spread.csv"} <= names
-        assert len([n for n in names if n.endswith(".csv")]) == 10
+        assert len([n for n in names if n.endswith(".csv")]) == 11
         assert "How to cite" in archive.read("README.md").decode()
         assert json.loads(archive.read("datapackage.json"))["name"] == (
             "metastasis-spread-patterns")

@@ -27,6 +27,8 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("pages/spread.py", "Where cancers spread", ":material/grid_on:", "heatmap"),
     PageSpec("pages/network.py", "Network", ":material/hub:", "graph"),
     PageSpec("pages/body_map.py", "Body map", ":material/accessibility_new:", "body"),
+    PageSpec("pages/site_profiles.py", "Site profiles", ":material/location_on:", "site"),
     PageSpec("pages/survival.py", "Survival", ":material/monitoring:", "survival-rates"),
+    PageSpec("pages/source_check.py", "Source check", ":material/fact_check:", "check"),
     PageSpec("pages/sources.py", "Sources and data", ":material/menu_book:", "data"),
 )

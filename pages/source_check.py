@@ -1,0 +1,56 @@
+"""Source check: which source names which sites, and where sources disagree or contradict."""
+
+import streamlit as st
+
+from data import query
+from ui import state
+from ui.data import tables
+from ui.show import quote, table_with_download
+
+t = tables()
+names = query.labels(t["cancers"], "cancer_id")
+options = {c: names[c] for c in sorted(set(t["spread"]["primary"]), key=names.get)}
+confidence = query.labels(t["sources"], "source_id", "confidence")
+short = query.labels(t["sources"], "source_id", "short_name")
+state.init_single("check_cancer", options, "breast")
+
+st.title("Source check")
+st.markdown("Five sources, five voices. They do not all say the same thing, and they do not "
+            "all deserve the same trust. This page puts them side by side so you can practise "
+            "weighing them: who says it, how sure they are, and whether they agree with the "
+            "others, or even with themselves.")
+state.show_notices()
+
+st.header("Who names which sites")
+st.selectbox("Cancer", list(options), format_func=options.get, key="check_cancer")
+state.sync("check_cancer", "breast")
+cancer = st.session_state["check_cancer"]
+st.markdown("Each column is a source. **rank 1–3** is the NCI ranked table (it leaves out lymph "
+            "nodes); **stated** means a sentence says the cancer spreads there; **example** "
+            "means a sentence uses the pair to make another point. An empty cell means that "
+            "source does not mention the pair; it does not mean the source disagrees.")
+table_with_download(query.source_matrix(t["spread"], cancer, t["sources"], t["sites"]),
+                    f"who_names_which_sites_{cancer}.csv", "Download this table (CSV)",
+                    "source_matrix")
+
+st.header("Where the sources disagree")
+checks = query.claim_checks(t["claims"], t["sources"])
+st.markdown("For each question: how many different answers (stances) the sources give, and "
+            "whether one source gives two answers that do not fit together.")
+table_with_download(checks.rename(columns={
+    "stances": "different answers", "sources_disagree": "sources disagree",
+    "contradicts_itself": "a source contradicts itself"}), "source_disagreements.csv",
+    "Download this summary (CSV)", "claim_checks")
+for row in checks.itertuples():
+    st.subheader(row.topic)
+    if row.contradicts_itself:
+        st.warning(f"{row.contradicts_itself}: gives answers that do not fit together.",
+                   icon=":material/sync_problem:")
+    claims = t["claims"][t["claims"]["topic"] == row.topic]
+    for claim in claims.fillna("").itertuples():
+        quote(claim.quote, f"{short[claim.source_id]} (confidence: "
+                           f"{confidence[claim.source_id]})",
+              f"answer: {claim.stance}" + (f" · {claim.note}" if claim.note else ""))
+st.subheader("Every claim above, as a table")
+table_with_download(t["claims"], "claims.csv",
+                    "Download every claim (CSV)", "claims_table")
