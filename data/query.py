@@ -222,6 +222,7 @@ def site_profile(site: str, tables: dict[str, pd.DataFrame]) -> dict[str, pd.Dat
     treatments = tables["treatments"][tables["treatments"]["scope"] == site]
     treatments = treatments.assign(source=treatments["source_id"].map(sources))[
         ["treatment", "kind", "source", "quote"]]
+    by_symptom = by_symptom.rename(columns={"n_sources": "how many sources"})
     return {"cancers": cancers.reset_index(drop=True), "symptoms": by_symptom.reset_index(
         drop=True), "treatments": treatments.reset_index(drop=True)}
 
