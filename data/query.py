@@ -260,3 +260,18 @@ def claim_checks(claims: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
     out["sources_disagree"] = out["stances"] > 1
     out["contradicts_itself"] = out["topic"].map(selfish).fillna("")
     return out
+
+
+def symptoms_by_site(symptoms: pd.DataFrame, sites: pd.DataFrame) -> pd.DataFrame:
+    """Per site: its symptoms, those named by more sources first, and how many sources.
+
+    Columns: site, symptoms (joined), n_symptoms, n_sources.
+    """
+    counts = (symptoms.groupby(["site", "symptom"])["source_id"].nunique()
+              .rename("n").reset_index().sort_values(["site", "n", "symptom"],
+                                                      ascending=[True, False, True]))
+    out = counts.groupby("site", sort=False).agg(
+        symptoms=("symptom", ", ".join), n_symptoms=("symptom", "size")).reset_index()
+    out["n_sources"] = out["site"].map(symptoms.groupby("site")["source_id"].nunique())
+    out["site"] = out["site"].map(labels(sites, "site_id"))
+    return out.sort_values(["n_sources", "n_symptoms"], ascending=False).reset_index(drop=True)

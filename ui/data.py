@@ -19,6 +19,7 @@ from charts.spread import spread_heatmap, top_sites_bars
 from charts.survival import survival_bars
 from data import query
 from data.load import load_tables, read_descriptor
+from data.quiz import make_quiz
 from graph.build import edge_table, spread_graph
 from graph.layout import layout
 from graph.metrics import node_measures, shared_sites
@@ -126,3 +127,9 @@ def body_map_view(mode: str, chosen: str, sentences: bool) -> tuple[pd.DataFrame
                 "in the NCI top three; dashed = named only in a sentence.")
     return arrow_rows, body_map(arrow_rows, places(arrow_rows, t["sites"]), title,
                                 subtitle).to_dict()
+
+
+@st.cache_data(show_spinner=False)
+def quiz(seed: int, n: int) -> list:
+    """The quiz for a seed: the same questions for everyone who opens the same seed."""
+    return make_quiz(tables(), seed, n)

@@ -24,11 +24,13 @@ class PageSpec:
 # these titles. tests/e2e checks a deep link keeps the titled navigation.
 PAGES: tuple[PageSpec, ...] = (
     PageSpec("pages/overview.py", "Overview", ":material/home:", "home"),
+    PageSpec("pages/lesson.py", "Lesson", ":material/co_present:", "lesson"),
     PageSpec("pages/spread.py", "Where cancers spread", ":material/grid_on:", "heatmap"),
     PageSpec("pages/network.py", "Network", ":material/hub:", "graph"),
     PageSpec("pages/body_map.py", "Body map", ":material/accessibility_new:", "body"),
     PageSpec("pages/site_profiles.py", "Site profiles", ":material/location_on:", "site"),
     PageSpec("pages/survival.py", "Survival", ":material/monitoring:", "survival-rates"),
     PageSpec("pages/source_check.py", "Source check", ":material/fact_check:", "check"),
+    PageSpec("pages/quiz.py", "Quiz", ":material/quiz:", "test-yourself"),
     PageSpec("pages/sources.py", "Sources and data", ":material/menu_book:", "data"),
 )

@@ -1,0 +1,61 @@
+"""Lesson: a guided sequence a teacher clicks through on a projector, one view per step."""
+
+import streamlit as st
+
+from data.lesson import lesson_steps
+from data.query import claim_checks, symptoms_by_site
+from ui import state
+from ui.data import body_map_view, heatmap_spec, network_spec, survival_spec, tables, top_three
+from ui.filters import filter_options
+from ui.show import escape_markdown, table_with_download
+
+st.set_page_config(initial_sidebar_state="collapsed")
+t = tables()
+steps = lesson_steps(t)
+state.init_int("step", 1, len(steps), 1)
+
+
+def move(by: int) -> None:
+    """Go ``by`` steps forward or back, staying inside the lesson."""
+    st.session_state["step"] = min(max(st.session_state["step"] + by, 1), len(steps))
+
+
+state.show_notices()
+number = st.session_state["step"]
+step = steps[number - 1]
+back, where, forward = st.columns([1, 3, 1])
+back.button("← Back", on_click=move, args=(-1,), disabled=number == 1, width="stretch",
+            key="back")
+where.markdown(f"**Step {number} of {len(steps)}** · lesson: where cancers spread")
+forward.button("Next →", on_click=move, args=(1,), disabled=number == len(steps),
+               width="stretch", key="next", type="primary")
+state.sync("step", 1)
+
+st.title(step.title)
+for item in step.takeaways:
+    text = f"“{escape_markdown(item.text)}”" if item.is_quote else escape_markdown(item.text)
+    st.markdown(f"### {text}")
+    st.markdown(f"— {escape_markdown(item.source)}")
+
+options = filter_options(t)
+everything = tuple(tuple(options[key]) for key in ("cancer", "site", "evidence", "source"))
+if step.view == "facts":
+    st.vega_lite_chart(body_map_view("cancer", "breast", False)[1])
+elif step.view == "cascade":
+    table_with_download(t["cascade"][["step", "name", "what_happens"]],
+                        "steps_of_spread.csv", "Download these steps (CSV)", "lesson_table")
+elif step.view == "heatmap":
+    st.vega_lite_chart(heatmap_spec(*everything))
+elif step.view == "top_sites":
+    st.vega_lite_chart(top_three(*everything)[1])
+elif step.view == "network":
+    st.vega_lite_chart(network_spec(everything[2], everything[3], "two_columns", 7, None)[0])
+elif step.view == "symptoms":
+    table_with_download(symptoms_by_site(t["symptoms"], t["sites"]), "symptoms_by_site.csv",
+                        "Download this table (CSV)", "lesson_table")
+elif step.view == "survival":
+    st.vega_lite_chart(survival_spec()[1])
+else:
+    table_with_download(claim_checks(t["claims"], t["sources"]), "source_disagreements.csv",
+                        "Download this table (CSV)", "lesson_table")
+st.markdown("*For learning only: not for decisions about anyone's care.*")
