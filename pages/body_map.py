@@ -6,7 +6,7 @@ from charts.body_map import LAND, START
 from data import query
 from ui import state
 from ui.data import body_map_view, tables
-from ui.show import chart_data, image_downloads, table_with_download
+from ui.show import chart, chart_data, image_downloads, table_with_download
 
 MODES = {"cancer": "Start from a cancer", "site": "Start from a site"}
 
@@ -52,7 +52,7 @@ if arrow_rows.empty:
             "\"Show them (dashed)\" to add the pairs named in sentences.",
             icon=":material/info:")
 else:
-    st.vega_lite_chart(spec)
+    chart(spec)
     rows = arrow_rows[["cancer", "site_label", "rank_label", "evidence"]].rename(columns={
         "site_label": "spreads to", "rank_label": "NCI rank"})
     chart_data(rows, f"body_map_{mode}_{chosen}.csv", "body_map_data",

@@ -7,7 +7,7 @@ from data.query import claim_checks, symptoms_by_site
 from ui import state
 from ui.data import body_map_view, heatmap_spec, network_spec, survival_spec, tables, top_three
 from ui.filters import filter_options
-from ui.show import escape_markdown, table_with_download
+from ui.show import chart, escape_markdown, table_with_download
 
 st.set_page_config(initial_sidebar_state="collapsed")
 t = tables()
@@ -40,21 +40,21 @@ for item in step.takeaways:
 options = filter_options(t)
 everything = tuple(tuple(options[key]) for key in ("cancer", "site", "evidence", "source"))
 if step.view == "facts":
-    st.vega_lite_chart(body_map_view("cancer", "breast", False)[1])
+    chart(body_map_view("cancer", "breast", False)[1])
 elif step.view == "cascade":
     table_with_download(t["cascade"][["step", "name", "what_happens"]],
                         "steps_of_spread.csv", "Download these steps (CSV)", "lesson_table")
 elif step.view == "heatmap":
-    st.vega_lite_chart(heatmap_spec(*everything))
+    chart(heatmap_spec(*everything))
 elif step.view == "top_sites":
-    st.vega_lite_chart(top_three(*everything)[1])
+    chart(top_three(*everything)[1])
 elif step.view == "network":
-    st.vega_lite_chart(network_spec(everything[2], everything[3], "two_columns", 7, None)[0])
+    chart(network_spec(everything[2], everything[3], "two_columns", 7, None)[0])
 elif step.view == "symptoms":
     table_with_download(symptoms_by_site(t["symptoms"], t["sites"]), "symptoms_by_site.csv",
                         "Download this table (CSV)", "lesson_table")
 elif step.view == "survival":
-    st.vega_lite_chart(survival_spec()[1])
+    chart(survival_spec()[1])
 else:
     table_with_download(claim_checks(t["claims"], t["sources"]), "source_disagreements.csv",
                         "Download this table (CSV)", "lesson_table")

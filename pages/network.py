@@ -10,7 +10,7 @@ from graph.export import gexf_bytes, graphml_bytes
 from ui import state
 from ui.data import graph, graph_tables, network_spec, tables
 from ui.filters import spread_filters
-from ui.show import chart_data, download_csv, image_downloads, quote, table_with_download
+from ui.show import chart, chart_data, download_csv, image_downloads, quote, table_with_download
 
 LAYOUT_NAMES = {"two_columns": "Two columns (cancers | sites)", "circular": "Circle",
                 "spring": "Force-directed"}
@@ -53,7 +53,7 @@ for key, default in (("layout", "two_columns"), ("seed", 7), ("focus_node", ""))
 focus = st.session_state["focus_node"] or None
 spec, lit = network_spec(evidence, sources, st.session_state["layout"],
                          st.session_state["seed"], focus)
-st.vega_lite_chart(spec, on_select="rerun", key="network", selection_mode=NODE_SELECTION)
+chart(spec, on_select="rerun", key="network", selection_mode=NODE_SELECTION)
 chart_data(parts["edges"], "network_edges.csv", "edges_data", "Show the links as a table")
 image_downloads(spec, "cancer_spread_network", query.source_line(sources, t["sources"]),
                 "network_image")

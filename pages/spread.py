@@ -8,7 +8,7 @@ from data.query import EVIDENCE_LABELS
 from ui import state
 from ui.data import heatmap_spec, spread_cells, spread_rows, tables, top_three
 from ui.filters import filter_options, spread_filters
-from ui.show import chart_data, image_downloads, quote, table_with_download
+from ui.show import chart, chart_data, image_downloads, quote, table_with_download
 
 t = tables()
 cancer_names = query.labels(t["cancers"], "cancer_id")
@@ -33,8 +33,7 @@ if rows.empty:
     st.stop()
 
 cells, heatmap = spread_cells(*view), heatmap_spec(*view)
-event = st.vega_lite_chart(heatmap, on_select="rerun", key="heatmap",
-                           selection_mode=CELL_SELECTION)
+event = chart(heatmap, on_select="rerun", key="heatmap", selection_mode=CELL_SELECTION)
 credit = query.source_line(rows["source_id"], t["sources"])
 chart_data(cells, "spread_heatmap_cells.csv", "heatmap_data")
 image_downloads(heatmap, "where_cancers_spread_heatmap", credit, "heatmap_image")
@@ -72,7 +71,7 @@ counts, bars = top_three(*view)
 if bars is None:
     st.info("The filters leave no ranked-table rows, so there is nothing to count here.")
 else:
-    st.vega_lite_chart(bars)
+    chart(bars)
     chart_data(counts, "top_three_site_counts.csv", "top_three_data")
 
 st.subheader("Every claim that matches the filters")

@@ -4,10 +4,10 @@ import streamlit as st
 
 from data import query
 from ui.data import survival_spec, tables
-from ui.show import chart_data, image_downloads, quote, table_with_download
+from ui.show import chart, chart_data, image_downloads, quote, table_with_download
 
 t = tables()
-view, chart = survival_spec()
+view, spec = survival_spec()
 facts = t["key_facts"].set_index("fact_id")
 sources = t["sources"].set_index("source_id")
 
@@ -16,9 +16,9 @@ st.markdown("A **five-year survival rate** is the share of people in a group who
             "alive five years after their diagnosis. The sources quote only three such rates "
             "for cancer that has spread. They describe large groups of people in the past; they "
             "cannot say what will happen to one person.")
-st.vega_lite_chart(chart)
+chart(spec)
 chart_data(view, "survival_rates_quoted.csv", "survival_data")
-image_downloads(chart, "five_year_survival_quoted",
+image_downloads(spec, "five_year_survival_quoted",
                 query.source_line(t["survival"]["source_id"], t["sources"]), "survival_image")
 
 st.subheader("Each rate in its source's words")

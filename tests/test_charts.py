@@ -101,3 +101,20 @@ def test_network_edges_have_two_ends_and_rank_widths():
     assert {layer["encoding"]["x"]["axis"] is None for layer in spec["layer"]} == {True}
     assert spec["params"][0]["name"] == "node"
     assert spec["params"][0]["views"] == [spec["layer"][1]["name"]]
+
+
+def test_every_chart_has_a_text_alternative():
+    """Each builder sets a description, which the browser exposes as the chart's name."""
+    from charts.body_map import arrows, body_map, places
+
+    cells = _cells()
+    counts = query.top_three_counts(fx.spread(), fx.cancers(), fx.sites())
+    nodes, edges = _network()
+    view = pd.DataFrame({"group": ["g"], "value_pct": [9.0], "source": ["C"],
+                         "reviewed": ["r"], "quote": ["q"]})
+    arrow_rows = arrows(fx.spread(), fx.cancers(), fx.sites())
+    specs = [spread_heatmap(cells, ["Breast cancer"], ["Lung"]), top_sites_bars(counts),
+             network_chart(nodes, edges, focused=False), survival_bars(view),
+             body_map(arrow_rows, places(arrow_rows, fx.sites()), "T", "S")]
+    for spec in (chart.to_dict() for chart in specs):
+        assert len(spec["description"]) > 40, spec.get("title")

@@ -64,3 +64,9 @@ def image_downloads(chart: alt.TopLevelMixin | dict, file_stem: str, source_line
     svg.download_button("Slide image (SVG)", data=partial(svg_text, chart, source_line),
                         file_name=f"{file_stem}.svg", mime="image/svg+xml", key=f"{key}_svg",
                         icon=":material/image:", on_click="ignore")
+
+
+def chart(spec: dict, **options):
+    """Draw a cached Vega-Lite spec. Every builder in charts/ sets a ``description``, which
+    Streamlit gives the chart as its accessible name (its text alternative)."""
+    return st.vega_lite_chart(spec, **options)

@@ -1,0 +1,144 @@
+"""AppTest for the classroom pages: lesson, body map, site profiles, source check, quiz."""
+
+from __future__ import annotations
+
+import pytest
+from streamlit.testing.v1 import AppTest
+
+from data.load import load_tables
+from data.quiz import make_quiz
+from tests.apptest_helpers import chart_rows
+from tests.conftest import ROOT
+
+
+def _open(page: str, **params: str | list[str]) -> AppTest:
+    """Run the app with URL parameters, switch to ``page`` and run it; fail on exceptions."""
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    for key, value in params.items():
+        at.query_params[key] = value
+    at.run()
+    at.switch_page(page).run()
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+@pytest.fixture(scope="module")
+def tables():
+    return load_tables()
+
+
+def test_lesson_opens_the_step_in_the_link():
+    """A teacher's link with ?step=5 opens step 5 of 8."""
+    at = _open("pages/lesson.py", step="5")
+    assert at.title[0].value == "Cancers share destinations"
+    assert any("Step 5 of 8" in m.value for m in at.markdown)
+
+
+def test_lesson_next_and_back_move_and_update_the_link():
+    """Next goes to step 2 and the link says so; Back returns; Back is off on step 1."""
+    at = _open("pages/lesson.py")
+    assert at.button(key="back").disabled
+    at.button(key="next").click().run()
+    assert at.title[0].value == "How cancer cells spread"
+    assert at.query_params["step"] == "2"
+    at.button(key="back").click().run()
+    assert at.title[0].value == "What is metastasis?"
+    assert "step" not in at.query_params
+
+
+def test_lesson_last_step_has_no_next_and_every_step_has_takeaways_with_sources():
+    """Each of the 8 steps shows 2-3 takeaways in large type, each followed by its source."""
+    for number in range(1, 9):
+        at = _open("pages/lesson.py", step=str(number))
+        big = [m.value for m in at.markdown if m.value.startswith("### ")]
+        assert 2 <= len(big) <= 3, number
+        assert sum(m.value.startswith("— ") for m in at.markdown) == len(big)
+    assert at.button(key="next").disabled
+
+
+def test_lesson_bad_step_gives_a_notice_and_step_one():
+    """?step=99 is out of range: a notice, and the lesson starts at step 1."""
+    at = _open("pages/lesson.py", step="99")
+    assert "step = 99" in at.warning[0].value
+    assert at.title[0].value == "What is metastasis?"
+
+
+def test_body_map_draws_an_arrow_per_site_the_cancer_reaches(tables):
+    """Prostate cancer: one arrow for each site the sources name, rank 1 the widest."""
+    at = _open("pages/body_map.py", mode="cancer", body_cancer="prostate")
+    arrows = {r["site"]: r for r in chart_rows(at, 0, "tip_x")}
+    spread = tables["spread"]
+    assert set(arrows) == set(spread.loc[spread["primary"] == "prostate", "site"])
+    assert arrows["bone"]["rank"] == 1 and arrows["bone"]["width"] == max(
+        a["width"] for a in arrows.values())
+    assert arrows["lymph_nodes"]["evidence"] == "statement"
+
+
+def test_body_map_ranked_only_and_site_mode(tables):
+    """Ranked only: prostate's three NCI sites; site mode: every cancer ranked to the liver."""
+    at = _open("pages/body_map.py", mode="cancer", body_cancer="prostate", sentences="no")
+    assert {r["site"] for r in chart_rows(at, 0, "tip_x")} == {"bone", "lung", "liver"}
+    at.radio(key="mode").set_value("site").run()
+    at.selectbox(key="body_site").set_value("liver").run()
+    ranked = tables["spread"][(tables["spread"]["evidence"] == "ranked_table")
+                              & (tables["spread"]["site"] == "liver")]
+    assert {r["primary"] for r in chart_rows(at, 0, "tip_x")} == set(ranked["primary"])
+
+
+def test_site_profile_counts_follow_the_tables(tables):
+    """Brain: the cancers that reach it and the symptoms tied to it, counted from the tables."""
+    at = _open("pages/site_profiles.py", profile="brain")
+    metrics = {m.label: m.value for m in at.metric}
+    spread, symptoms = tables["spread"], tables["symptoms"]
+    assert metrics["Cancers that reach it"] == str(
+        spread.loc[spread["site"] == "brain", "primary"].nunique())
+    assert metrics["Symptoms the sources name"] == str(
+        symptoms.loc[symptoms["site"] == "brain", "symptom"].nunique())
+
+
+def test_source_check_lists_who_names_which_site():
+    """For melanoma, the grid has a row for brain with MSK's and the NIH article's words."""
+    at = _open("pages/source_check.py", check_cancer="melanoma")
+    grid = at.dataframe[0].value.set_index("site")
+    assert grid.loc["Brain", "Memorial Sloan Kettering"] == "example, stated"
+    assert grid.loc["Lung", "NCI fact sheet"] == "rank 1"
+    assert any("contradicts itself" not in w.value and "Unattributed web article" in w.value
+               for w in at.warning)
+
+
+def _answer_all(at: AppTest, choose) -> AppTest:
+    """Answer every quiz question with ``choose(question_radio)``."""
+    for radio in list(at.radio):
+        radio.set_value(choose(radio))
+    return at.run()
+
+
+def test_quiz_from_a_fixed_seed_scores_as_expected(tables):
+    """Quiz 0 answered right everywhere scores 8 of 8; answered wrong everywhere, 0 of 8."""
+    expected = {q.prompt: q.answer for q in make_quiz(tables, 0, 8)}
+    at = _open("pages/quiz.py", quiz="0")
+    assert len(at.radio) == 8
+    right = _answer_all(at, lambda r: expected[r.label.split("** ", 1)[1]])
+    assert right.metric[0].value == "8 of 8 answered"
+    at = _open("pages/quiz.py", quiz="0")
+    wrong = _answer_all(at, lambda r: next(o for o in r.options
+                                           if o != expected[r.label.split("** ", 1)[1]]))
+    assert wrong.metric[0].value == "0 of 8 answered"
+    assert len(wrong.error) == 8
+
+
+def test_quiz_number_in_the_link_gives_the_same_questions(tables):
+    """Two students opening ?quiz=42 see the same questions in the same order."""
+    first = [r.label for r in _open("pages/quiz.py", quiz="42").radio]
+    second = [r.label for r in _open("pages/quiz.py", quiz="42").radio]
+    assert first == second
+    assert [q.prompt for q in make_quiz(tables, 42, 8)] == [
+        label.split("** ", 1)[1] for label in first]
+
+
+def test_quiz_feedback_quotes_the_source():
+    """Answering shows right or wrong at once, with the quote behind the answer."""
+    at = _open("pages/quiz.py", quiz="0")
+    at.radio[0].set_value(at.radio[0].options[0]).run()
+    assert len(at.success) + len(at.error) == 1
+    assert any(m.value.startswith("“") for m in at.markdown)
