@@ -275,3 +275,17 @@ def symptoms_by_site(symptoms: pd.DataFrame, sites: pd.DataFrame) -> pd.DataFram
     out["n_sources"] = out["site"].map(symptoms.groupby("site")["source_id"].nunique())
     out["site"] = out["site"].map(labels(sites, "site_id"))
     return out.sort_values(["n_sources", "n_symptoms"], ascending=False).reset_index(drop=True)
+
+
+def filter_options(t: dict[str, pd.DataFrame]) -> dict[str, dict[str, str]]:
+    """Choices for each filter, id -> label, ordered by label (evidence: strongest first)."""
+    cancer_names = labels(t["cancers"], "cancer_id")
+    site_names = labels(t["sites"], "site_id")
+    return {
+        "cancer": {c: cancer_names[c] for c in sorted(t["spread"]["primary"].unique(),
+                                                       key=cancer_names.get)},
+        "site": {s: site_names[s] for s in sorted(t["spread"]["site"].unique(),
+                                                   key=site_names.get)},
+        "evidence": dict(EVIDENCE_LABELS),
+        "source": labels(t["sources"], "source_id", "short_name"),
+    }

@@ -5,7 +5,7 @@ import streamlit as st
 from charts.body_map import LAND, START
 from data import query
 from ui import state
-from ui.data import body_map_view, tables
+from ui.data import body_map_view, options, quotes, tables
 from ui.show import chart, chart_data, image_downloads, table_with_download
 
 MODES = {"cancer": "Start from a cancer", "site": "Start from a site"}
@@ -61,11 +61,10 @@ else:
                     query.source_line(t["spread"]["source_id"].unique(), t["sources"]),
                     "body_map_image")
     st.subheader("The quotes behind the arrows")
-    quotes = query.quotes_for(t["spread"], t["sources"],
-                              **{"primary" if mode == "cancer" else "site":
-                                 chosen})
+    found = quotes(chosen if mode == "cancer" else None, chosen if mode == "site" else None,
+                   tuple(options()["evidence"]), tuple(options()["source"]))
     if st.session_state["sentences"] == "no":
-        quotes = quotes[quotes["evidence"] == query.EVIDENCE_LABELS["ranked_table"]]
-    table_with_download(query.with_labels(quotes, t["cancers"], t["sites"]),
+        found = found[found["evidence"] == query.EVIDENCE_LABELS["ranked_table"]]
+    table_with_download(query.with_labels(found, t["cancers"], t["sites"]),
                         f"body_map_quotes_{chosen}.csv",
                         "Download these quotes (CSV)", "body_map_quotes")

@@ -2,16 +2,24 @@
 
 import streamlit as st
 
-from data.lesson import lesson_steps
-from data.query import claim_checks, symptoms_by_site
 from ui import state
-from ui.data import body_map_view, heatmap_spec, network_spec, survival_spec, tables, top_three
-from ui.filters import filter_options
+from ui.data import (
+    body_map_view,
+    claim_summary,
+    heatmap_spec,
+    lesson,
+    network_spec,
+    options,
+    survival_spec,
+    symptoms_summary,
+    tables,
+    top_three,
+)
 from ui.show import chart, escape_markdown, table_with_download
 
 st.set_page_config(initial_sidebar_state="collapsed")
 t = tables()
-steps = lesson_steps(t)
+steps = lesson()
 state.init_int("step", 1, len(steps), 1)
 
 
@@ -37,8 +45,7 @@ for item in step.takeaways:
     st.markdown(f"### {text}")
     st.markdown(f"— {escape_markdown(item.source)}")
 
-options = filter_options(t)
-everything = tuple(tuple(options[key]) for key in ("cancer", "site", "evidence", "source"))
+everything = tuple(tuple(options()[key]) for key in ("cancer", "site", "evidence", "source"))
 if step.view == "facts":
     chart(body_map_view("cancer", "breast", False)[1])
 elif step.view == "cascade":
@@ -51,11 +58,11 @@ elif step.view == "top_sites":
 elif step.view == "network":
     chart(network_spec(everything[2], everything[3], "two_columns", 7, None)[0])
 elif step.view == "symptoms":
-    table_with_download(symptoms_by_site(t["symptoms"], t["sites"]), "symptoms_by_site.csv",
+    table_with_download(symptoms_summary(), "symptoms_by_site.csv",
                         "Download this table (CSV)", "lesson_table")
 elif step.view == "survival":
     chart(survival_spec()[1])
 else:
-    table_with_download(claim_checks(t["claims"], t["sources"]), "source_disagreements.csv",
+    table_with_download(claim_summary(), "source_disagreements.csv",
                         "Download this table (CSV)", "lesson_table")
 st.markdown("*For learning only: not for decisions about anyone's care.*")

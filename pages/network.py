@@ -8,7 +8,7 @@ from charts.network import NODE_SELECTION
 from data import query
 from graph.export import gexf_bytes, graphml_bytes
 from ui import state
-from ui.data import graph, graph_tables, network_spec, tables
+from ui.data import graph, graph_tables, network_spec, quotes, tables
 from ui.filters import spread_filters
 from ui.show import chart, chart_data, download_csv, image_downloads, quote, table_with_download
 
@@ -35,6 +35,7 @@ clicked = (st.session_state.get("network") or {}).get("selection", {}).get(NODE_
 if clicked and clicked[0].get("node") != st.session_state.get("_last_click"):
     st.session_state["_last_click"] = st.session_state["focus_node"] = clicked[0]["node"]
 state.init_single("focus_node", [""] + list(node_names), "")
+state.show_notices()  # the focus is read after the filters: name a bad one now, not later
 if st.session_state["focus_node"] not in node_names:
     st.session_state["focus_node"] = ""
 
@@ -63,9 +64,8 @@ if focus:
     st.subheader(f"{node_names[focus]}: its links and the quotes behind them")
     neighbours = sorted(node_names[n] for n in set(lit) - {focus})
     st.markdown(f"Linked to **{len(neighbours)}**: " + ", ".join(neighbours) + ".")
-    rows = query.filter_spread(t["spread"], evidence=evidence, sources=sources)
-    found = query.quotes_for(rows, t["sources"], **{"primary" if kind == "cancer" else "site":
-                                                    node_id})
+    found = quotes(node_id if kind == "cancer" else None, node_id if kind == "site" else None,
+                   evidence, sources)
     cancer_names = query.labels(t["cancers"], "cancer_id")
     site_names = query.labels(t["sites"], "site_id")
     for row in found.itertuples():
@@ -77,19 +77,15 @@ st.markdown("**Links**: how many partners a node has. **Ranked links**: only tho
             "table. **Rank points**: 3 for each 1st place, 2 for a 2nd, 1 for a 3rd (a way to "
             "weigh the order, not a frequency). **Betweenness**: how often a node lies on the "
             "shortest path between two others, from 0 to 1.")
-table_with_download(
-    parts["measures"].drop(columns=["node", "id"]).rename(columns={
-        "label": "name", "degree": "links", "ranked_degree": "ranked links",
-        "rank_points": "rank points"}).round({"betweenness": 3}),
-    "network_node_measures.csv", "Download node measures (CSV)", "node_measures")
+table_with_download(parts["measures_shown"], "network_node_measures.csv",
+                    "Download node measures (CSV)", "node_measures")
 
 st.subheader("Which cancers share sites?")
 st.markdown("Pairs of cancers that spread to at least one same site. **Similarity** (Jaccard) "
             "is the number of shared sites divided by the number of sites either one reaches: "
             "1 means they reach exactly the same sites.")
-table_with_download(parts["shared"].drop(columns=["cancer_a_id", "cancer_b_id"]).rename(
-    columns={"jaccard": "similarity"}), "cancers_sharing_sites.csv",
-    "Download shared sites (CSV)", "shared_sites")
+table_with_download(parts["shared_shown"], "cancers_sharing_sites.csv",
+                    "Download shared sites (CSV)", "shared_sites")
 
 st.subheader("Take the graph with you")
 st.markdown("For network tools such as Gephi or Cytoscape, or for Python and R.")

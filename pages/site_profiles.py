@@ -4,7 +4,7 @@ import streamlit as st
 
 from data import query
 from ui import state
-from ui.data import tables
+from ui.data import site_profile, tables
 from ui.show import table_with_download
 
 t = tables()
@@ -20,7 +20,7 @@ state.show_notices()
 st.selectbox("Site", list(options), format_func=options.get, key="profile")
 state.sync("profile", "liver")
 site = st.session_state["profile"]
-profile = query.site_profile(site, t)
+profile = site_profile(site)
 
 ranked = profile["cancers"][profile["cancers"]["evidence"]
                             == query.EVIDENCE_LABELS["ranked_table"]]

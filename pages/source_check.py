@@ -4,7 +4,7 @@ import streamlit as st
 
 from data import query
 from ui import state
-from ui.data import tables
+from ui.data import claim_summary, source_grid, tables
 from ui.show import quote, table_with_download
 
 t = tables()
@@ -29,12 +29,12 @@ st.markdown("Each column is a source. **rank 1–3** is the NCI ranked table (it
             "nodes); **stated** means a sentence says the cancer spreads there; **example** "
             "means a sentence uses the pair to make another point. An empty cell means that "
             "source does not mention the pair; it does not mean the source disagrees.")
-table_with_download(query.source_matrix(t["spread"], cancer, t["sources"], t["sites"]),
+table_with_download(source_grid(cancer),
                     f"who_names_which_sites_{cancer}.csv", "Download this table (CSV)",
                     "source_matrix")
 
 st.header("Where the sources disagree")
-checks = query.claim_checks(t["claims"], t["sources"])
+checks = claim_summary()
 st.markdown("For each question: how many different answers (stances) the sources give, and "
             "whether one source gives two answers that do not fit together.")
 table_with_download(checks.rename(columns={

@@ -6,8 +6,7 @@ import streamlit as st
 
 from data.build import TABLES_DIR
 from data.export import package_zip, safe_csv_bytes
-from data.query import data_dictionary
-from ui.data import descriptor, tables
+from ui.data import descriptor, dictionary, tables
 from ui.show import table_with_download
 
 t = tables()
@@ -32,19 +31,14 @@ table_with_download(t["sources"], "sources.csv", "Download the source list (CSV)
 
 st.header("Data dictionary")
 st.markdown(f"**{package['title']}** (version {package['version']}). {package['description']}")
-dictionary = data_dictionary(package)
 for resource in package["resources"]:
-    with st.expander(f"{resource['title']} — `{resource['path']}`"):
-        st.markdown(resource["description"])
-        st.dataframe(dictionary[dictionary["table"] == resource["name"]].drop(columns="table"),
-                     hide_index=True, width="stretch")
-        key = resource["schema"]["primaryKey"]
-        key = [key] if isinstance(key, str) else key
-        st.markdown(f"Each row is identified by: {', '.join(key)}")
-st.download_button(
-    "Download the data dictionary (CSV)", data=partial(safe_csv_bytes, dictionary),
-    on_click="ignore",
-    file_name="data_dictionary.csv", mime="text/csv", icon=":material/download:", key="dictionary")
+    key = resource["schema"]["primaryKey"]
+    key = [key] if isinstance(key, str) else key
+    st.markdown(f"- **{resource['title']}** (`{resource['path']}`): {resource['description']} "
+                f"Each row is identified by: {', '.join(key)}.")
+st.markdown("Every column of every table, with its type, meaning and allowed values:")
+table_with_download(dictionary(), "data_dictionary.csv", "Download the data dictionary (CSV)",
+                    "dictionary")
 
 st.header("Download the data")
 st.markdown("Each table as CSV (safe to open in a spreadsheet), or everything at once as a ZIP "

@@ -6,14 +6,14 @@ from charts.spread import CELL_SELECTION
 from data import query
 from data.query import EVIDENCE_LABELS
 from ui import state
-from ui.data import heatmap_spec, spread_cells, spread_rows, tables, top_three
-from ui.filters import filter_options, spread_filters
+from ui.data import heatmap_spec, options, quotes, spread_cells, spread_rows, tables, top_three
+from ui.filters import spread_filters
 from ui.show import chart, chart_data, image_downloads, quote, table_with_download
 
 t = tables()
 cancer_names = query.labels(t["cancers"], "cancer_id")
 site_names = query.labels(t["sites"], "site_id")
-cancer_options = filter_options(t)["cancer"]
+cancer_options = options()["cancer"]
 state.init_single("focus", [""] + list(cancer_options), "")
 
 st.title("Where cancers spread")
@@ -48,9 +48,9 @@ if picked:
     primary, site = picked[0]["primary"], picked[0]["site"]
     right.markdown(f"Showing the cell you clicked: **{cancer_names[primary]} → "
                    f"{site_names[site]}**. Click it again to clear it.")
-    shown = query.quotes_for(rows, t["sources"], primary=primary, site=site)
+    shown = quotes(primary, site, view[2], view[3])
 elif st.session_state["focus"]:
-    shown = query.quotes_for(rows, t["sources"], primary=st.session_state["focus"])
+    shown = quotes(st.session_state["focus"], None, view[2], view[3])
     right.markdown(f"Showing every quote about **{cancer_options[st.session_state['focus']]}** "
                    "that matches the filters. Or click a cell in the chart.")
 else:

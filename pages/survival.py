@@ -3,7 +3,7 @@
 import streamlit as st
 
 from data import query
-from ui.data import survival_spec, tables
+from ui.data import figures, survival_spec, tables
 from ui.show import chart, chart_data, image_downloads, quote, table_with_download
 
 t = tables()
@@ -37,8 +37,8 @@ st.subheader("Other figures the sources quote")
 st.markdown("These numbers measure different things (a share of deaths, results of one study, "
             "a count, a year), so each stands on its own: they are not drawn on one axis, and "
             "none of them is a survival rate for a whole group.")
-figures = query.figures_view(t["figures"], t["sources"])
-for measure, group in figures.groupby("measure", sort=True):
+quoted = figures()
+for measure, group in quoted.groupby("measure", sort=True):
     st.markdown(f"**{measure.capitalize()}**")
     for row in group.itertuples():
         left, right = st.columns([1, 2])
@@ -46,5 +46,5 @@ for measure, group in figures.groupby("measure", sort=True):
         with right:
             st.markdown(row.context)
             quote(row.quote, row.source)
-table_with_download(figures, "other_figures_quoted.csv", "Download these figures (CSV)",
+table_with_download(quoted, "other_figures_quoted.csv", "Download these figures (CSV)",
                     "figures_table")

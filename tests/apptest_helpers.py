@@ -16,12 +16,17 @@ def chart_spec(at: AppTest, index: int = 0) -> dict:
 def chart_rows(at: AppTest, index: int = 0, field: str | None = None) -> list[dict]:
     """Every data row the ``index``-th chart was sent (optionally only rows with ``field``).
 
-    Streamlit moves a spec's inline datasets into Arrow tables on the element, so rows are
-    read from there as well as from any dataset still inline in the spec.
+    Rows may sit inline in the spec (``data.values`` of the chart or a layer), in its named
+    ``datasets``, or in the Arrow tables Streamlit makes of named datasets: all are read.
+    A dataset shared by several layers is read once per layer.
     """
     proto = at.get("vega_lite_chart")[index].proto
-    rows = [row for data in chart_spec(at, index).get("datasets", {}).values() for row in data]
-    for dataset in proto.datasets:
-        table = pa.ipc.open_stream(dataset.data.data).read_all()
-        rows += table.to_pylist()
+    spec = chart_spec(at, index)
+    rows = [row for data in spec.get("datasets", {}).values() for row in data]
+    rows += [row for node in [spec, *spec.get("layer", [])]
+             for row in (node.get("data") or {}).get("values", [])]
+    blobs = [dataset.data.data for dataset in proto.datasets]
+    blobs += [proto.data.data] if proto.data.data else []  # top-level values, moved
+    for blob in blobs:
+        rows += pa.ipc.open_stream(blob).read_all().to_pylist()
     return [row for row in rows if field is None or field in row]

@@ -16,8 +16,10 @@ import streamlit as st
 from charts.body_map import arrows, body_map, places
 from charts.network import edge_frame, focus_set, network_chart, network_edges, node_frame
 from charts.spread import spread_heatmap, top_sites_bars
+from charts.style import plain_spec
 from charts.survival import survival_bars
 from data import query
+from data.lesson import lesson_steps
 from data.load import load_tables, read_descriptor
 from data.quiz import make_quiz
 from graph.build import edge_table, spread_graph
@@ -57,8 +59,8 @@ def spread_cells(cancers: Ids, sites: Ids, evidence: Ids, sources: Ids) -> pd.Da
 def heatmap_spec(cancers: Ids, sites: Ids, evidence: Ids, sources: Ids) -> dict:
     """The heatmap's Vega-Lite spec for the filters."""
     cells = spread_cells(cancers, sites, evidence, sources)
-    return spread_heatmap(cells, sorted(cells["cancer"].unique()),
-                          query.site_order(cells)).to_dict()
+    return plain_spec(spread_heatmap(cells, sorted(cells["cancer"].unique()),
+                                     query.site_order(cells)))
 
 
 @st.cache_data(show_spinner=False)
@@ -68,7 +70,7 @@ def top_three(cancers: Ids, sites: Ids, evidence: Ids, sources: Ids) -> tuple[pd
     t = tables()
     counts = query.top_three_counts(spread_rows(cancers, sites, evidence, sources),
                                     t["cancers"], t["sites"])
-    return counts, (top_sites_bars(counts).to_dict() if len(counts) else None)
+    return counts, (plain_spec(top_sites_bars(counts)) if len(counts) else None)
 
 
 @st.cache_resource(show_spinner=False)
@@ -81,9 +83,16 @@ def graph(evidence: Ids, sources: Ids) -> nx.Graph:
 
 @st.cache_data(show_spinner=False)
 def graph_tables(evidence: Ids, sources: Ids) -> dict[str, pd.DataFrame]:
-    """Node measures, shared sites and the edge list of that graph."""
+    """Node measures, shared sites and the edge list of that graph (and the first two as
+    the page shows them, with plain column names)."""
     g = graph(evidence, sources)
-    return {"measures": node_measures(g), "shared": shared_sites(g), "edges": edge_table(g)}
+    measures, shared = node_measures(g), shared_sites(g)
+    return {"measures": measures, "shared": shared, "edges": edge_table(g),
+            "measures_shown": measures.drop(columns=["node", "id"]).rename(columns={
+                "label": "name", "degree": "links", "ranked_degree": "ranked links",
+                "rank_points": "rank points"}).round({"betweenness": 3}),
+            "shared_shown": shared.drop(columns=["cancer_a_id", "cancer_b_id"]).rename(
+                columns={"jaccard": "similarity"})}
 
 
 @st.cache_data(show_spinner=False)
@@ -96,7 +105,7 @@ def network_spec(evidence: Ids, sources: Ids, layout_name: str, seed: int,
     lit = focus_set(parts["measures"], edges, focus)
     chart = network_chart(node_frame(parts["measures"], spots, lit, focus),
                           edge_frame(edges, spots, focus), focused=bool(focus))
-    return chart.to_dict(), sorted(lit)
+    return plain_spec(chart), sorted(lit)
 
 
 @st.cache_data(show_spinner=False)
@@ -104,7 +113,7 @@ def survival_spec() -> tuple[pd.DataFrame, dict]:
     """The quoted survival rates with labels, and their chart spec."""
     t = tables()
     view = query.survival_view(t["survival"], t["cancers"], t["sources"])
-    return view, survival_bars(view).to_dict()
+    return view, plain_spec(survival_bars(view))
 
 
 @st.cache_data(show_spinner=False)
@@ -125,11 +134,68 @@ def body_map_view(mode: str, chosen: str, sentences: bool) -> tuple[pd.DataFrame
              if mode == "cancer" else f"Which cancers spread to: {name}")
     subtitle = ("Arrows run from where the cancer starts to where it spreads. Thicker = higher "
                 "in the NCI top three; dashed = named only in a sentence.")
-    return arrow_rows, body_map(arrow_rows, places(arrow_rows, t["sites"]), title,
-                                subtitle).to_dict()
+    return arrow_rows, plain_spec(body_map(arrow_rows, places(arrow_rows, t["sites"]), title,
+                                subtitle))
 
 
 @st.cache_data(show_spinner=False)
 def quiz(seed: int, n: int) -> list:
     """The quiz for a seed: the same questions for everyone who opens the same seed."""
     return make_quiz(tables(), seed, n)
+
+
+@st.cache_resource(show_spinner=False)
+def lesson() -> list:
+    """The lesson's steps (shared and read-only)."""
+    return lesson_steps(tables())
+
+
+@st.cache_data(show_spinner=False)
+def claim_summary() -> pd.DataFrame:
+    """Per question: how many stances, whether sources disagree, who contradicts itself."""
+    return query.claim_checks(tables()["claims"], tables()["sources"])
+
+
+@st.cache_data(show_spinner=False)
+def source_grid(cancer: str) -> pd.DataFrame:
+    """For one cancer: which source names which site, and how."""
+    t = tables()
+    return query.source_matrix(t["spread"], cancer, t["sources"], t["sites"])
+
+
+@st.cache_data(show_spinner=False)
+def site_profile(site: str) -> dict[str, pd.DataFrame]:
+    """Everything the sources say about one site."""
+    return query.site_profile(site, tables())
+
+
+@st.cache_data(show_spinner=False)
+def figures() -> pd.DataFrame:
+    """The other quoted figures with their sources' names."""
+    return query.figures_view(tables()["figures"], tables()["sources"])
+
+
+@st.cache_data(show_spinner=False)
+def symptoms_summary() -> pd.DataFrame:
+    """Per site: its symptoms and how many sources name them."""
+    return query.symptoms_by_site(tables()["symptoms"], tables()["sites"])
+
+
+@st.cache_data(show_spinner=False)
+def dictionary() -> pd.DataFrame:
+    """Every column of every table: meaning, type, allowed values."""
+    return query.data_dictionary(descriptor())
+
+
+@st.cache_resource(show_spinner=False)
+def options() -> dict[str, dict[str, str]]:
+    """Choices for the spread filters, id -> label (shared and read-only)."""
+    return query.filter_options(tables())
+
+
+@st.cache_data(show_spinner=False)
+def quotes(primary: str | None, site: str | None, evidence: Ids, sources: Ids) -> pd.DataFrame:
+    """The quotes behind a cancer, a site or one pair, under the evidence and source filters."""
+    t = tables()
+    rows = query.filter_spread(t["spread"], evidence=evidence, sources=sources)
+    return query.quotes_for(rows, t["sources"], primary=primary, site=site)

@@ -8,25 +8,11 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from data.query import EVIDENCE_LABELS, labels
 from ui import state
+from ui.data import options as cached_options
 
 FILTER_LABELS = {"cancer": "Cancers", "site": "Sites they spread to",
                  "evidence": "Kinds of evidence", "source": "Sources"}
-
-
-def filter_options(t: dict[str, pd.DataFrame]) -> dict[str, dict[str, str]]:
-    """Choices for each filter, id -> label, ordered by label (evidence: strongest first)."""
-    cancer_names = labels(t["cancers"], "cancer_id")
-    site_names = labels(t["sites"], "site_id")
-    return {
-        "cancer": {c: cancer_names[c] for c in sorted(t["spread"]["primary"].unique(),
-                                                       key=cancer_names.get)},
-        "site": {s: site_names[s] for s in sorted(t["spread"]["site"].unique(),
-                                                   key=site_names.get)},
-        "evidence": dict(EVIDENCE_LABELS),
-        "source": labels(t["sources"], "source_id", "short_name"),
-    }
 
 
 def spread_filters(t: dict[str, pd.DataFrame], keys: tuple[str, ...]) -> dict[str, list[str]]:
@@ -34,7 +20,7 @@ def spread_filters(t: dict[str, pd.DataFrame], keys: tuple[str, ...]) -> dict[st
 
     An empty filter means "all" (the placeholder says so), which keeps links short.
     """
-    options = filter_options(t)
+    options = cached_options()
     for key in keys:
         state.init_multi(key, options[key], [])
     state.show_notices()

@@ -14,6 +14,7 @@ from collections.abc import Mapping, Sequence
 import streamlit as st
 
 _NOTICES = "_url_notices"
+_WHOLE_NUMBER = re.compile(r"-?[0-9]{1,9}")
 _MARKDOWN_SPECIAL = re.compile(r"([\\`*_{}\[\]()#+\-.!|<>~$:])")
 MAX_SHOWN = 40
 
@@ -68,7 +69,8 @@ def init_int(key: str, low: int, high: int, default: int) -> None:
     value = default
     if given:
         text = given[0].strip()
-        if text.lstrip("-").isdigit() and low <= int(text) <= high:
+        # str.isdigit() accepts "²" and "①", which int() rejects: match plain ASCII digits.
+        if _WHOLE_NUMBER.fullmatch(text) and low <= int(text) <= high:
             value = int(text)
         else:
             _note(key, [given[0]])

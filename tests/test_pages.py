@@ -1,0 +1,356 @@
+"""AppTest for every page: each opens from app.py, and the figures a person sees are right.
+
+Expected values are computed from the published tables (``data.load.load_tables``), not
+copied from the pages, so a page that filters, counts or labels wrongly fails here.
+Chart data is read from the Vega-Lite spec Streamlit sends to the browser (Streamlit moves
+named datasets out of the spec into Arrow ``datasets``; both places are read).
+"""
+
+from __future__ import annotations
+
+import ast
+import json
+from pathlib import Path
+
+import pandas as pd
+import pytest
+from streamlit import dataframe_util
+from streamlit.testing.v1 import AppTest
+
+from data.load import read_descriptor
+from ui.navigation import PAGES
+
+ROOT = Path(__file__).resolve().parent.parent
+TIMEOUT = 60
+FIRST = "1st (most common)"
+
+
+# ----------------------------------------------------------------------------- helpers
+
+def ok(at: AppTest) -> AppTest:
+    """Fail with the page's own message if the last run raised; return ``at`` for chaining."""
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def open_page(page: str, **params: str | list[str]) -> AppTest:
+    """Open the app with URL parameters ``params`` (set before the first run), go to ``page``."""
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT)
+    for key, value in params.items():
+        at.query_params[key] = value
+    ok(at.run())
+    return ok(at.switch_page(page).run())
+
+
+TOP = "<top-level data>"
+
+
+def chart(at: AppTest, index: int = 0) -> tuple[dict, dict[str, pd.DataFrame]]:
+    """The ``index``-th chart's Vega-Lite spec and its datasets by name (inline or Arrow)."""
+    element = at.get("vega_lite_chart")[index]
+    spec = json.loads(element.proto.spec)
+    data = {name: pd.DataFrame(rows) for name, rows in spec.get("datasets", {}).items()}
+    for dataset in element.proto.datasets:
+        data[dataset.name] = dataframe_util.convert_arrow_bytes_to_pandas_df(dataset.data.data)
+    if element.proto.data.data:  # top-level values that Streamlit moved to the element
+        data[TOP] = dataframe_util.convert_arrow_bytes_to_pandas_df(element.proto.data.data)
+    return spec, data
+
+
+def layer_data(spec: dict, data: dict[str, pd.DataFrame], mark: str | None = None) -> pd.DataFrame:
+    """The data a chart (or its first layer with mark type ``mark``) draws."""
+    node = spec
+    if mark is not None:
+        node = next(layer for layer in spec["layer"]
+                    if (layer["mark"] if isinstance(layer["mark"], str)
+                        else layer["mark"]["type"]) == mark)
+    if "data" not in node and "data" not in spec:
+        if TOP in data:  # a single view's values, moved to the element by Streamlit
+            return data[TOP]
+        node = next(layer for layer in spec["layer"] if "data" in layer)  # pushed into layers
+    source = node.get("data") or spec["data"]
+    if "values" in source:
+        return pd.DataFrame(source["values"])
+    return data[source["name"]]
+
+
+def encodings(spec: dict, channel: str) -> list[dict]:
+    """Every encoding of ``channel`` in the chart and its layers."""
+    found = [spec["encoding"][channel]] if channel in spec.get("encoding", {}) else []
+    for layer in spec.get("layer", []):
+        found += encodings(layer, channel)
+    return found
+
+
+def page_file_title(page_file: str) -> str | None:
+    """The literal text of the page's first ``st.title(...)``, or None if it is computed."""
+    tree = ast.parse((ROOT / page_file).read_text(encoding="utf-8"))
+    for node in ast.walk(tree):
+        if (isinstance(node, ast.Call) and isinstance(node.func, ast.Attribute)
+                and node.func.attr == "title" and node.args):
+            first = node.args[0]
+            return first.value if isinstance(first, ast.Constant) else None
+    return None
+
+
+@pytest.fixture
+def t(tables) -> dict[str, pd.DataFrame]:
+    """Every published table (the session fixture from conftest.py), under a short name."""
+    return tables
+
+
+def pairs(frame: pd.DataFrame) -> set[tuple[str, str]]:
+    """The (primary, site) pairs in a frame."""
+    return set(zip(frame["primary"], frame["site"], strict=True))
+
+
+# ----------------------------------------------------------------------------- every page
+
+@pytest.mark.parametrize("spec", PAGES, ids=[p.url_path for p in PAGES])
+def test_page_opens_with_its_title(spec):
+    """As a visitor, I can open every page from the navigation and see its title, no error."""
+    at = open_page(spec.file)
+    titles = [title.value for title in at.title]
+    assert titles and titles[0].strip(), f"{spec.file} shows no title"
+    expected = page_file_title(spec.file)
+    if expected is not None:
+        assert titles[0] == expected
+
+
+# ----------------------------------------------------------------------------- spread
+
+SPREAD = "pages/spread.py"
+
+
+def test_heatmap_shows_every_pair_in_the_data(t):
+    """As a learner, the default heatmap has a cell for every cancer-site pair a source names."""
+    spec, data = chart(open_page(SPREAD))
+    cells = layer_data(spec, data)
+    assert len(cells) == len(pairs(t["spread"])) == 63
+    assert pairs(cells) == pairs(t["spread"])
+
+
+def test_heatmap_marks_the_nci_first_sites(t):
+    """As a learner, the darkest cells are the sites the NCI table ranks first for a cancer."""
+    spec, data = chart(open_page(SPREAD))
+    cells = layer_data(spec, data).set_index(["primary", "site"])
+    assert cells.at[("prostate", "bone"), "rank_label"] == FIRST
+    spread = t["spread"]
+    firsts = pairs(spread[(spread["evidence"] == "ranked_table") & (spread["rank"] == 1)])
+    assert set(cells.index[cells["rank_label"] == FIRST]) == firsts
+
+
+def test_cancer_filter_keeps_only_that_cancer(t):
+    """As a learner, choosing Prostate cancer leaves only prostate rows in the heatmap."""
+    at = open_page(SPREAD)
+    ok(at.multiselect(key="cancer").select("prostate").run())
+    spec, data = chart(at)
+    cells = layer_data(spec, data)
+    assert set(cells["primary"]) == {"prostate"}
+    assert pairs(cells) == pairs(t["spread"][t["spread"]["primary"] == "prostate"])
+
+
+def test_evidence_filter_ranked_table_leaves_the_36_ranked_cells(t):
+    """As a learner, filtering to the NCI table shows only its 36 ranked cells, no markers."""
+    at = open_page(SPREAD)
+    ok(at.multiselect(key="evidence").set_value(["ranked_table"]).run())
+    spec, data = chart(at)
+    cells = layer_data(spec, data)
+    ranked = t["spread"][t["spread"]["evidence"] == "ranked_table"]
+    assert len(cells) == 36
+    assert pairs(cells) == pairs(ranked)
+    assert "Not ranked" not in set(cells["rank_label"])
+    assert set(cells["marker"]) == {""}
+
+
+def test_filters_that_match_nothing_say_so_instead_of_a_chart(t):
+    """As a learner, a filter combination with no claims gets a message, not an empty chart."""
+    spread = t["spread"]
+    cancer, evidence = next(
+        (c, e) for c in sorted(spread["primary"].unique()) for e in ("statement", "example")
+        if spread[(spread["primary"] == c) & (spread["evidence"] == e)].empty)
+    at = open_page(SPREAD)
+    ok(at.multiselect(key="cancer").set_value([cancer]).run())
+    ok(at.multiselect(key="evidence").set_value([evidence]).run())
+    assert any("No claims match" in info.value for info in at.info)
+    assert len(at.get("vega_lite_chart")) == 0
+
+
+def test_focus_on_a_cancer_shows_its_quotes():
+    """As a learner, choosing Breast cancer shows the sources' own words about breast cancer."""
+    at = open_page(SPREAD)
+    shown = [m.value for m in at.markdown]
+    assert not any("BreastLungs, liver, bones" in text for text in shown)
+    ok(at.selectbox(key="focus").set_value("breast").run())
+    shown = [m.value for m in at.markdown]
+    assert any("BreastLungs, liver, bones" in text for text in shown)
+    assert any("Showing every quote about **Breast cancer**" in text for text in shown)
+
+
+def test_top_three_bars_count_liver_first_for_five_cancers(t):
+    """As a learner, the bars show liver listed first by five cancers in the NCI table."""
+    spec, data = chart(open_page(SPREAD), 1)
+    counts = layer_data(spec, data)
+    ranked = t["spread"][t["spread"]["evidence"] == "ranked_table"]
+    expected = ranked[(ranked["site"] == "liver") & (ranked["rank"] == 1)]["primary"].nunique()
+    liver_first = counts[(counts["site"] == "liver") & (counts["rank"] == 1)]
+    assert expected == 5
+    assert liver_first["n_cancers"].sum() == expected
+    assert list(liver_first["site_label"]) == ["Liver"]
+    assert [e["field"] for e in encodings(spec, "x")] == ["n_cancers"]
+
+
+# ----------------------------------------------------------------------------- network
+
+NETWORK = "pages/network.py"
+
+
+def network_parts(at: AppTest) -> tuple[dict, pd.DataFrame, pd.DataFrame]:
+    """The network chart's spec, its node rows and its edge rows (two rows per edge)."""
+    spec, data = chart(at)
+    return spec, layer_data(spec, data, "point"), layer_data(spec, data, "line")
+
+
+def test_network_has_a_node_for_every_cancer_and_site(t):
+    """As a learner, the network shows every cancer and every site the sources name."""
+    _, nodes, _ = network_parts(open_page(NETWORK))
+    expected = ({f"cancer:{c}" for c in t["spread"]["primary"]}
+                | {f"site:{s}" for s in t["spread"]["site"]})
+    assert len(expected) == 31
+    assert len(nodes) == 31
+    assert set(nodes["node"]) == expected
+
+
+def test_two_column_layout_puts_cancers_and_sites_in_two_columns():
+    """As a learner, the default layout has cancers in one column and sites in the other."""
+    _, nodes, _ = network_parts(open_page(NETWORK))
+    assert nodes["x"].nunique() == 2
+    assert nodes.groupby("kind")["x"].nunique().to_dict() == {"cancer": 1, "site": 1}
+
+
+def test_circular_layout_moves_the_nodes_onto_a_circle():
+    """As a learner, choosing the circle layout redraws the nodes on a circle."""
+    at = open_page(NETWORK)
+    _, before, _ = network_parts(at)
+    ok(at.radio(key="layout").set_value("circular").run())
+    _, after, _ = network_parts(at)
+    assert after["x"].nunique() > 2
+    moved = before.set_index("node")[["x", "y"]].sub(after.set_index("node")[["x", "y"]])
+    assert (moved.abs().sum(axis=1) > 1e-6).any()
+    radius = (after["x"] ** 2 + after["y"] ** 2) ** 0.5
+    assert radius.round(6).nunique() == 1
+
+
+def test_spring_layout_seed_changes_the_picture_reproducibly():
+    """As a learner, another seed gives another force-directed picture; the same seed, the same."""
+    at = open_page(NETWORK)
+    ok(at.radio(key="layout").set_value("spring").run())
+    _, seed7, _ = network_parts(at)
+    ok(at.number_input(key="seed").set_value(3).run())
+    _, seed3, _ = network_parts(at)
+    ok(at.number_input(key="seed").set_value(7).run())
+    _, again, _ = network_parts(at)
+    assert not seed3[["x", "y"]].equals(seed7[["x", "y"]])
+    pd.testing.assert_frame_equal(again[["node", "x", "y"]], seed7[["node", "x", "y"]])
+
+
+def test_focus_node_lights_up_breast_cancer_and_its_sites(t):
+    """As a learner, lighting up Breast cancer highlights it and the six sites it spreads to."""
+    at = open_page(NETWORK)
+    ok(at.selectbox(key="focus_node").set_value("cancer:breast").run())
+    _, nodes, _ = network_parts(at)
+    state = dict(zip(nodes["node"], nodes["state"], strict=True))
+    sites = {f"site:{s}" for s in t["spread"][t["spread"]["primary"] == "breast"]["site"]}
+    assert len(sites) == 6
+    assert state["cancer:breast"] == "focus"
+    assert {n for n, s in state.items() if s == "neighbour"} == sites
+    assert {s for n, s in state.items() if n != "cancer:breast" and n not in sites} == {"other"}
+    assert any("Breast cancer" in h.value for h in at.subheader)
+
+
+def test_ranked_table_filter_removes_the_dashed_sentence_edges(t):
+    """As a learner, keeping only the NCI table removes the dashed lines from sentences."""
+    at = open_page(NETWORK)
+    spec, _, edges = network_parts(at)
+    assert [e["field"] for e in encodings(spec, "strokeDash")] == ["evidence"]
+    assert {"statement", "example"} & set(edges["evidence"])
+    ok(at.multiselect(key="evidence").set_value(["ranked_table"]).run())
+    _, _, edges = network_parts(at)
+    ranked = t["spread"][t["spread"]["evidence"] == "ranked_table"]
+    assert set(edges["evidence"]) == {"ranked_table"}
+    assert edges["edge_id"].nunique() == len(pairs(ranked))
+
+
+def test_node_measures_table_counts_the_links_of_lung_cancer(t):
+    """As a learner, the measures table says how many sites lung cancer is linked to."""
+    at = open_page(NETWORK)
+    table = next(d.value for d in at.dataframe if {"name", "links"} <= set(d.value.columns))
+    lung = table[table["name"] == "Lung cancer"]
+    expected = t["spread"][t["spread"]["primary"] == "lung"]["site"].nunique()
+    assert expected == 7
+    assert lung["links"].tolist() == [expected]
+
+
+# ----------------------------------------------------------------------------- survival
+
+SURVIVAL = "pages/survival.py"
+
+
+def test_survival_chart_shows_the_three_quoted_rates():
+    """As a learner, the survival chart shows exactly the three rates the source quotes."""
+    spec, data = chart(open_page(SURVIVAL))
+    rates = layer_data(spec, data)
+    assert dict(zip(rates["group"], rates["value_pct"], strict=True)) == {
+        "Lung cancer, all people": 9, "Breast cancer, women": 30, "Breast cancer, men": 19}
+
+
+def test_survival_axis_runs_from_0_to_100_percent():
+    """As a learner, the survival bars sit on a full 0-100% axis, so small rates look small."""
+    spec, _ = chart(open_page(SURVIVAL))
+    x = encodings(spec, "x")
+    assert x and all(e["field"] == "value_pct" for e in x)
+    domains = [e["scale"]["domain"] for e in x if "scale" in e]
+    assert domains and all(domain == [0, 100] for domain in domains)
+
+
+# ----------------------------------------------------------------------------- sources
+
+SOURCES = "pages/sources.py"
+
+
+def test_sources_page_shows_each_of_the_five_sources(t):
+    """As a teacher, I can see each of the five sources with its publisher."""
+    at = open_page(SOURCES)
+    shown = [m.value for m in at.markdown]
+    assert len(t["sources"]) == 5
+    for publisher in t["sources"]["publisher"]:
+        assert sum(text.startswith(f"**{publisher}**") for text in shown) == 1, publisher
+
+
+def test_sources_page_offers_every_download():
+    """As a teacher, I can download every table, the dictionary, the source list and a ZIP."""
+    at = open_page(SOURCES)
+    labels = [button.proto.label for button in at.get("download_button")]
+    resources = read_descriptor()["resources"]
+    assert len(labels) == len(resources) + 3
+    assert "Download the whole data package (ZIP)" in labels
+    assert "Download the data dictionary (CSV)" in labels
+    assert "Download the source list (CSV)" in labels
+
+
+def test_sources_page_download_labels_give_each_table_row_count(t):
+    """As a teacher, each table's download button says how many rows it holds."""
+    labels = [b.proto.label for b in open_page(SOURCES).get("download_button")]
+    for resource in read_descriptor()["resources"]:
+        assert f"{resource['title']} ({len(t[resource['name']])} rows)" in labels
+
+
+# ----------------------------------------------------------------------------- overview
+
+def test_overview_counts_the_cancers_in_the_nci_table(t):
+    """As a visitor, the overview says how many cancers the NCI ranked table covers."""
+    at = open_page("pages/overview.py")
+    metric = next(m for m in at.metric if m.label == "Cancers in the NCI ranked table")
+    ranked = t["spread"][t["spread"]["evidence"] == "ranked_table"]
+    assert ranked["primary"].nunique() == 12
+    assert metric.value == "12"
