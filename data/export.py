@@ -9,6 +9,10 @@ from pathlib import Path
 
 import pandas as pd
 
+# RFC 4180 line ends. With a bare "\n" terminator Python's csv writer would leave a cell
+# holding "\r" unquoted, and a spreadsheet would split the row there.
+CSV_LINE_END = "\r\n"
+
 # OWASP, "CSV Injection": a cell starting with one of these is read as a formula by spreadsheets.
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
 
@@ -26,16 +30,34 @@ def neutralise_cell(value: object) -> object:
     return value
 
 
+def _neutralise_columns(frame: pd.DataFrame, columns: list) -> pd.DataFrame:
+    """A copy of ``frame`` with every cell of ``columns`` (and every header) neutralised."""
+    safe = frame.copy()
+    for column in columns:
+        safe[column] = safe[column].astype(object).map(neutralise_cell)
+    safe.columns = [neutralise_cell(str(c)) for c in safe.columns]
+    return safe
+
+
 def safe_csv_bytes(frame: pd.DataFrame) -> bytes:
     """The frame as UTF-8 CSV (with a byte-order mark, so spreadsheets detect UTF-8),
     every text cell neutralised against formula injection; numbers stay numbers."""
-    safe = frame.copy()
-    for column in safe.columns:
-        if not pd.api.types.is_numeric_dtype(safe[column]) and not pd.api.types.is_bool_dtype(
-                safe[column]):
-            safe[column] = safe[column].astype(object).map(neutralise_cell)
-    safe.columns = [neutralise_cell(str(c)) for c in safe.columns]
-    return safe.to_csv(index=False, lineterminator="\n").encode("utf-8-sig")
+    text_columns = [c for c in frame.columns
+                    if not pd.api.types.is_numeric_dtype(frame[c])
+                    and not pd.api.types.is_bool_dtype(frame[c])]
+    safe = _neutralise_columns(frame, text_columns)
+    return safe.to_csv(index=False, lineterminator=CSV_LINE_END).encode("utf-8-sig")
+
+
+def safe_table_file(path: Path, schema: dict) -> bytes:
+    """A published CSV as it goes into the ZIP: numbers exactly as written in the file, and
+    every ``string`` field neutralised (the committed tables need none, but the ZIP must be
+    safe whatever a future curation adds)."""
+    frame = pd.read_csv(path, dtype=str, keep_default_na=False)
+    text_fields = [f["name"] for f in schema["fields"]
+                   if f.get("type", "string") == "string" and f["name"] in frame.columns]
+    safe = _neutralise_columns(frame, text_fields)
+    return safe.to_csv(index=False, lineterminator=CSV_LINE_END).encode("utf-8")
 
 
 def citation_readme(descriptor: dict, sources: pd.DataFrame) -> str:
@@ -60,5 +82,6 @@ def package_zip(tables_dir: Path, descriptor: dict, sources: pd.DataFrame) -> by
         archive.writestr("datapackage.json", json.dumps(descriptor, indent=2, ensure_ascii=False))
         archive.writestr("README.md", citation_readme(descriptor, sources))
         for resource in descriptor["resources"]:
-            archive.write(Path(tables_dir) / Path(resource["path"]).name, resource["path"])
+            path = Path(tables_dir) / Path(resource["path"]).name
+            archive.writestr(resource["path"], safe_table_file(path, resource["schema"]))
     return buffer.getvalue()

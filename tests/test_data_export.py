@@ -50,4 +50,7 @@ def test_package_zip_holds_every_table_descriptor_and_readme(tables):
         assert "How to cite" in archive.read("README.md").decode()
         assert json.loads(archive.read("datapackage.json"))["name"] == (
             "metastasis-spread-patterns")
-        assert archive.read("tables/spread.csv") == (TABLES_DIR / "spread.csv").read_bytes()
+        for resource in read_descriptor()["resources"]:
+            in_zip = pd.read_csv(io.BytesIO(archive.read(resource["path"])), dtype=str)
+            published = pd.read_csv(TABLES_DIR / f"{resource['name']}.csv", dtype=str)
+            assert in_zip.equals(published), resource["name"]
