@@ -50,7 +50,7 @@ def spread_heatmap(cells: pd.DataFrame, cancer_order: list[str],
     )
     chosen = alt.when(pick, empty=False)
     cells_layer = base.mark_rect().encode(
-        color=rank_colour(orient="right"),
+        color=rank_colour(orient="bottom"),
         stroke=chosen.then(alt.value("#d55e00")).otherwise(alt.value("#ffffff")),
         strokeWidth=chosen.then(alt.value(4)).otherwise(alt.value(2)),
     ).add_params(pick)
@@ -58,7 +58,8 @@ def spread_heatmap(cells: pd.DataFrame, cancer_order: list[str],
         filled=True, size=150, color=MARKER_COLOUR, stroke="#1b1f24", strokeWidth=1,
     ).encode(shape=alt.Shape("marker:N", title="Named without a rank",
                              scale=alt.Scale(domain=MARKER_DOMAIN, range=MARKER_SHAPES),
-                             legend=alt.Legend(orient="right", labelExpr=(
+                             legend=alt.Legend(orient="bottom", direction="vertical",
+                                               labelExpr=(
                                  "datum.value == 'statement' ? 'Stated in a sentence' : "
                                  "'Used as an example'"))))
     chart = alt.layer(cells_layer, markers).properties(
