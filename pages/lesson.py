@@ -5,7 +5,8 @@ import streamlit as st
 from ui import state
 from ui.data import (
     body_map_view,
-    claim_summary,
+    cascade_shown,
+    claim_summary_shown,
     heatmap_spec,
     lesson,
     network_spec,
@@ -49,8 +50,8 @@ everything = tuple(tuple(options()[key]) for key in ("cancer", "site", "evidence
 if step.view == "facts":
     chart(body_map_view("cancer", "breast", False)[1])
 elif step.view == "cascade":
-    table_with_download(t["cascade"][["step", "name", "what_happens"]],
-                        "steps_of_spread.csv", "Download these steps (CSV)", "lesson_table")
+    table_with_download(cascade_shown(), "steps_of_spread.csv", "Download these steps (CSV)",
+                        "lesson_table")
 elif step.view == "heatmap":
     chart(heatmap_spec(*everything))
 elif step.view == "top_sites":
@@ -63,6 +64,6 @@ elif step.view == "symptoms":
 elif step.view == "survival":
     chart(survival_spec()[1])
 else:
-    table_with_download(claim_summary(), "source_disagreements.csv",
+    table_with_download(claim_summary_shown(), "source_disagreements.csv",
                         "Download this table (CSV)", "lesson_table")
 st.markdown("*For learning only: not for decisions about anyone's care.*")

@@ -4,7 +4,7 @@ import streamlit as st
 
 from data import query
 from ui import state
-from ui.data import claim_summary, source_grid, tables
+from ui.data import claim_summary, claim_summary_shown, source_grid, tables
 from ui.show import quote, table_with_download
 
 t = tables()
@@ -37,10 +37,8 @@ st.header("Where the sources disagree")
 checks = claim_summary()
 st.markdown("For each question: how many different answers (stances) the sources give, and "
             "whether one source gives two answers that do not fit together.")
-table_with_download(checks.rename(columns={
-    "stances": "different answers", "sources_disagree": "sources disagree",
-    "contradicts_itself": "a source contradicts itself"}), "source_disagreements.csv",
-    "Download this summary (CSV)", "claim_checks")
+table_with_download(claim_summary_shown(), "source_disagreements.csv",
+                    "Download this summary (CSV)", "claim_checks")
 for row in checks.itertuples():
     st.subheader(row.topic)
     if row.contradicts_itself:

@@ -156,6 +156,27 @@ def claim_summary() -> pd.DataFrame:
     return query.claim_checks(tables()["claims"], tables()["sources"])
 
 
+# Column headings a reader sees (and gets in the CSV) for the summaries shown as tables.
+CLAIM_CHECK_HEADINGS = {"topic": "Question", "stances": "Different answers",
+                        "sources_disagree": "Sources disagree",
+                        "contradicts_itself": "A source contradicts itself"}
+CASCADE_HEADINGS = {"step": "Step", "name": "Name", "what_happens": "What happens"}
+SYMPTOM_HEADINGS = {"site": "Site", "symptoms": "Symptoms the sources name",
+                    "n_symptoms": "Number of symptoms", "n_sources": "Sources naming them"}
+
+
+@st.cache_data(show_spinner=False)
+def claim_summary_shown() -> pd.DataFrame:
+    """The claim summary with plain column headings, as tables show it."""
+    return claim_summary().rename(columns=CLAIM_CHECK_HEADINGS)
+
+
+@st.cache_data(show_spinner=False)
+def cascade_shown() -> pd.DataFrame:
+    """The steps of spread, in order, with plain column headings."""
+    return tables()["cascade"][list(CASCADE_HEADINGS)].rename(columns=CASCADE_HEADINGS)
+
+
 @st.cache_data(show_spinner=False)
 def source_grid(cancer: str) -> pd.DataFrame:
     """For one cancer: which source names which site, and how."""
@@ -177,8 +198,9 @@ def figures() -> pd.DataFrame:
 
 @st.cache_data(show_spinner=False)
 def symptoms_summary() -> pd.DataFrame:
-    """Per site: its symptoms and how many sources name them."""
-    return query.symptoms_by_site(tables()["symptoms"], tables()["sites"])
+    """Per site: its symptoms and how many sources name them, with plain headings."""
+    summary = query.symptoms_by_site(tables()["symptoms"], tables()["sites"])
+    return summary.rename(columns=SYMPTOM_HEADINGS)
 
 
 @st.cache_data(show_spinner=False)
