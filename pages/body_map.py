@@ -2,22 +2,14 @@
 
 import streamlit as st
 
-from charts.body_map import LAND, START
-from data import query
 from ui import state
-from ui.data import body_map_view, options, quotes, tables
+from ui.data import body_map_choices, body_map_quotes, body_map_view
 from ui.show import chart, chart_data, image_downloads, table_with_download
 
 MODES = {"cancer": "Start from a cancer", "site": "Start from a site"}
 
-t = tables()
-organ = query.labels(t["cancers"], "cancer_id", "organ_site_id")
-cancer_options = {c: name for c, name in sorted(query.labels(t["cancers"], "cancer_id").items(),
-                                                 key=lambda item: item[1])
-                  if organ[c] in START and c in set(t["spread"]["primary"])}
-site_options = {s: name for s, name in sorted(query.labels(t["sites"], "site_id").items(),
-                                               key=lambda item: item[1])
-                if s in LAND and s in set(t["spread"]["site"])}
+choices = body_map_choices()
+cancer_options, site_options = choices["cancer"], choices["site"]
 state.init_single("mode", MODES, "cancer")
 state.init_single("body_cancer", cancer_options, "prostate")
 state.init_single("body_site", site_options, "liver")
@@ -57,14 +49,8 @@ else:
         "site_label": "spreads to", "rank_label": "NCI rank"})
     chart_data(rows, f"body_map_{mode}_{chosen}.csv", "body_map_data",
                "Show the arrows as a table")
-    image_downloads(spec, f"body_map_{chosen}",
-                    query.source_line(t["spread"]["source_id"].unique(), t["sources"]),
-                    "body_map_image")
+    image_downloads(spec, f"body_map_{chosen}", choices["credit"], "body_map_image")
     st.subheader("The quotes behind the arrows")
-    found = quotes(chosen if mode == "cancer" else None, chosen if mode == "site" else None,
-                   tuple(options()["evidence"]), tuple(options()["source"]))
-    if st.session_state["sentences"] == "no":
-        found = found[found["evidence"] == query.EVIDENCE_LABELS["ranked_table"]]
-    table_with_download(query.with_labels(found, t["cancers"], t["sites"]),
+    table_with_download(body_map_quotes(mode, chosen, st.session_state["sentences"] == "yes"),
                         f"body_map_quotes_{chosen}.csv",
                         "Download these quotes (CSV)", "body_map_quotes")

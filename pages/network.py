@@ -56,8 +56,7 @@ spec, lit = network_spec(evidence, sources, st.session_state["layout"],
                          st.session_state["seed"], focus)
 chart(spec, on_select="rerun", key="network", selection_mode=NODE_SELECTION)
 chart_data(parts["edges"], "network_edges.csv", "edges_data", "Show the links as a table")
-image_downloads(spec, "cancer_spread_network", query.source_line(sources, t["sources"]),
-                "network_image")
+image_downloads(spec, "cancer_spread_network", parts["credit"], "network_image")
 
 if focus:
     kind, node_id = focus.split(":", 1)

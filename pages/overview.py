@@ -2,13 +2,10 @@
 
 import streamlit as st
 
-from ui.data import tables
+from ui.data import overview_texts
 from ui.show import caution, quote
 
-t = tables()
-sources = t["sources"].set_index("source_id")
-facts = t["key_facts"]
-ranked = t["spread"][t["spread"]["evidence"] == "ranked_table"]
+texts = overview_texts()
 
 st.title("Where cancers spread")
 st.markdown("When a cancer spreads from where it started to another part of the body, doctors "
@@ -18,19 +15,18 @@ st.markdown("When a cancer spreads from where it started to another part of the 
 caution()
 
 left, middle, right = st.columns(3)
-left.metric("Cancers in the NCI ranked table", ranked["primary"].nunique(),
+left.metric("Cancers in the NCI ranked table", texts["ranked_cancers"],
             help="The National Cancer Institute fact sheet lists the three most common "
                  "metastasis sites for each of these cancers.")
-middle.metric("Spread claims, each with a quote", len(t["spread"]),
+middle.metric("Spread claims, each with a quote", texts["claims"],
               help="Ranked-table cells plus every sentence in the sources that names a cancer "
                    "spreading to a site.")
-right.metric("Sources, each rated for trust", len(t["sources"]))
+right.metric("Sources, each rated for trust", texts["sources"])
 
-for topic in facts["topic"].drop_duplicates():
+for topic, facts in texts["topics"]:
     st.subheader(topic.capitalize())
-    for row in facts[facts["topic"] == topic].itertuples():
-        quote(row.quote, sources.at[row.source_id, "short_name"],
-              f"confidence: {sources.at[row.source_id, 'confidence']}")
+    for words, source, detail in facts:
+        quote(words, source, detail)
 
 st.subheader("Where to start")
 st.page_link("pages/spread.py", label="Pick a cancer and see where it spreads, and the quotes "

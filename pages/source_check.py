@@ -2,16 +2,12 @@
 
 import streamlit as st
 
-from data import query
 from ui import state
-from ui.data import claim_summary, claim_summary_shown, source_grid, tables
+from ui.data import check_options, claim_summary_shown, claim_texts, source_grid, tables
 from ui.show import quote, table_with_download
 
 t = tables()
-names = query.labels(t["cancers"], "cancer_id")
-options = {c: names[c] for c in sorted(set(t["spread"]["primary"]), key=names.get)}
-confidence = query.labels(t["sources"], "source_id", "confidence")
-short = query.labels(t["sources"], "source_id", "short_name")
+options = check_options()
 state.init_single("check_cancer", options, "breast")
 
 st.title("Source check")
@@ -34,21 +30,17 @@ table_with_download(source_grid(cancer),
                     "source_matrix")
 
 st.header("Where the sources disagree")
-checks = claim_summary()
 st.markdown("For each question: how many different answers (stances) the sources give, and "
             "whether one source gives two answers that do not fit together.")
 table_with_download(claim_summary_shown(), "source_disagreements.csv",
                     "Download this summary (CSV)", "claim_checks")
-for row in checks.itertuples():
-    st.subheader(row.topic)
-    if row.contradicts_itself:
-        st.warning(f"{row.contradicts_itself}: gives answers that do not fit together.",
+for topic, contradicts_itself, claims in claim_texts():
+    st.subheader(topic)
+    if contradicts_itself:
+        st.warning(f"{contradicts_itself}: gives answers that do not fit together.",
                    icon=":material/sync_problem:")
-    claims = t["claims"][t["claims"]["topic"] == row.topic]
-    for claim in claims.fillna("").itertuples():
-        quote(claim.quote, f"{short[claim.source_id]} (confidence: "
-                           f"{confidence[claim.source_id]})",
-              f"answer: {claim.stance}" + (f" · {claim.note}" if claim.note else ""))
+    for words, source, detail in claims:
+        quote(words, source, detail)
 st.subheader("Every claim above, as a table")
 table_with_download(t["claims"], "claims.csv",
                     "Download every claim (CSV)", "claims_table")

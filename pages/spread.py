@@ -6,7 +6,17 @@ from charts.spread import CELL_SELECTION
 from data import query
 from data.query import EVIDENCE_LABELS
 from ui import state
-from ui.data import heatmap_spec, options, quotes, spread_cells, spread_rows, tables, top_three
+from ui.data import (
+    heatmap_spec,
+    options,
+    quotes,
+    spread_cells,
+    spread_credit,
+    spread_rows,
+    spread_rows_shown,
+    tables,
+    top_three,
+)
 from ui.filters import spread_filters
 from ui.show import chart, chart_data, image_downloads, quote, table_with_download
 
@@ -34,9 +44,8 @@ if rows.empty:
 
 cells, heatmap = spread_cells(*view), heatmap_spec(*view)
 event = chart(heatmap, on_select="rerun", key="heatmap", selection_mode=CELL_SELECTION)
-credit = query.source_line(rows["source_id"], t["sources"])
 chart_data(cells, "spread_heatmap_cells.csv", "heatmap_data")
-image_downloads(heatmap, "where_cancers_spread_heatmap", credit, "heatmap_image")
+image_downloads(heatmap, "where_cancers_spread_heatmap", spread_credit(*view), "heatmap_image")
 
 st.subheader("The quotes behind it")
 picked = event.selection.get(CELL_SELECTION, []) if event else []
@@ -75,5 +84,5 @@ else:
     chart_data(counts, "top_three_site_counts.csv", "top_three_data")
 
 st.subheader("Every claim that matches the filters")
-table_with_download(query.with_labels(rows, t["cancers"], t["sites"]),
-                    "spread_claims_filtered.csv", "Download these claims (CSV)", "spread_rows")
+table_with_download(spread_rows_shown(*view), "spread_claims_filtered.csv",
+                    "Download these claims (CSV)", "spread_rows")

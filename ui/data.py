@@ -13,7 +13,7 @@ import networkx as nx
 import pandas as pd
 import streamlit as st
 
-from charts.body_map import arrows, body_map, places
+from charts.body_map import LAND, START, arrows, body_map, places
 from charts.network import edge_frame, focus_set, network_chart, network_edges, node_frame
 from charts.spread import spread_heatmap, top_sites_bars
 from charts.style import plain_spec
@@ -45,6 +45,21 @@ def descriptor() -> dict:
 def spread_rows(cancers: Ids, sites: Ids, evidence: Ids, sources: Ids) -> pd.DataFrame:
     """The spread claims matching the filters."""
     return query.filter_spread(tables()["spread"], cancers, sites, evidence, sources)
+
+
+@st.cache_data(show_spinner=False)
+def spread_rows_shown(cancers: Ids, sites: Ids, evidence: Ids, sources: Ids) -> pd.DataFrame:
+    """The matching claims with cancer and site names, as the page's table shows them."""
+    t = tables()
+    return query.with_labels(spread_rows(cancers, sites, evidence, sources), t["cancers"],
+                             t["sites"])
+
+
+@st.cache_data(show_spinner=False)
+def spread_credit(cancers: Ids, sites: Ids, evidence: Ids, sources: Ids) -> str:
+    """The source line for the matching claims (printed inside slide images)."""
+    rows = spread_rows(cancers, sites, evidence, sources)
+    return query.source_line(rows["source_id"], tables()["sources"])
 
 
 @st.cache_data(show_spinner=False)
@@ -81,10 +96,11 @@ def graph(evidence: Ids, sources: Ids) -> nx.Graph:
     return nx.freeze(spread_graph(rows, t["cancers"], t["sites"]))
 
 
-@st.cache_data(show_spinner=False)
-def graph_tables(evidence: Ids, sources: Ids) -> dict[str, pd.DataFrame]:
+@st.cache_resource(show_spinner=False)
+def graph_tables(evidence: Ids, sources: Ids) -> dict:
     """Node measures, shared sites and the edge list of that graph (and the first two as
-    the page shows them, with plain column names)."""
+    the page shows them, with plain column names), plus the source line for images.
+    Shared across sessions (no copy per rerun): never mutate them."""
     g = graph(evidence, sources)
     measures, shared = node_measures(g), shared_sites(g)
     return {"measures": measures, "shared": shared, "edges": edge_table(g),
@@ -92,7 +108,8 @@ def graph_tables(evidence: Ids, sources: Ids) -> dict[str, pd.DataFrame]:
                 "label": "name", "degree": "links", "ranked_degree": "ranked links",
                 "rank_points": "rank points"}).round({"betweenness": 3}),
             "shared_shown": shared.drop(columns=["cancer_a_id", "cancer_b_id"]).rename(
-                columns={"jaccard": "similarity"})}
+                columns={"jaccard": "similarity"}),
+            "credit": query.source_line(sources, tables()["sources"])}
 
 
 @st.cache_data(show_spinner=False)
@@ -136,6 +153,34 @@ def body_map_view(mode: str, chosen: str, sentences: bool) -> tuple[pd.DataFrame
                 "in the NCI top three; dashed = named only in a sentence.")
     return arrow_rows, plain_spec(body_map(arrow_rows, places(arrow_rows, t["sites"]), title,
                                 subtitle))
+
+
+@st.cache_resource(show_spinner=False)
+def body_map_choices() -> dict:
+    """The cancers and sites the body map can draw (id -> label, by label), and the source
+    line for its images (shared; read-only)."""
+    t = tables()
+    organ = query.labels(t["cancers"], "cancer_id", "organ_site_id")
+    named_cancers, named_sites = set(t["spread"]["primary"]), set(t["spread"]["site"])
+    cancers = {c: name for c, name in sorted(query.labels(t["cancers"], "cancer_id").items(),
+                                             key=lambda item: item[1])
+               if organ[c] in START and c in named_cancers}
+    sites = {s: name for s, name in sorted(query.labels(t["sites"], "site_id").items(),
+                                           key=lambda item: item[1])
+             if s in LAND and s in named_sites}
+    return {"cancer": cancers, "site": sites,
+            "credit": query.source_line(t["spread"]["source_id"].unique(), t["sources"])}
+
+
+@st.cache_data(show_spinner=False)
+def body_map_quotes(mode: str, chosen: str, sentences: bool) -> pd.DataFrame:
+    """The quotes behind the body map's arrows, with cancer and site names."""
+    t = tables()
+    found = quotes(chosen if mode == "cancer" else None, chosen if mode == "site" else None,
+                   tuple(options()["evidence"]), tuple(options()["source"]))
+    if not sentences:
+        found = found[found["evidence"] == query.EVIDENCE_LABELS["ranked_table"]]
+    return query.with_labels(found, t["cancers"], t["sites"])
 
 
 @st.cache_data(show_spinner=False)
@@ -194,6 +239,69 @@ def site_profile(site: str) -> dict[str, pd.DataFrame]:
 def figures() -> pd.DataFrame:
     """The other quoted figures with their sources' names."""
     return query.figures_view(tables()["figures"], tables()["sources"])
+
+
+# Plain Python text for pages with many quotes: iterating DataFrames row by row on each rerun
+# costs more than drawing the page, so the rows are turned into tuples once per process.
+Quote = tuple[str, str, str]  # the words, who said them, a detail line
+
+
+@st.cache_resource(show_spinner=False)
+def survival_texts() -> dict:
+    """The survival page's quotes and figures as plain tuples (shared; read-only)."""
+    t = tables()
+    view, _ = survival_spec()
+    facts = t["key_facts"].set_index("fact_id")
+    short = query.labels(t["sources"], "source_id", "short_name")
+    rates = [(words, group["source"].iloc[0], f"reviewed {group['reviewed'].iloc[0]} · "
+              + "; ".join(f"{g}: {v:.0f}%" for g, v in
+                          zip(group["group"], group["value_pct"], strict=True)))
+             for words, group in view.groupby("quote", sort=False)]
+    cautions = [(facts.at[f, "quote"], short[facts.at[f, "source_id"]], "")
+                for f in ("survival_meaning", "survival_estimates", "survival_depends")]
+    figure_groups = [(measure, [(r.value_as_stated, r.context, r.quote, r.source)
+                                for r in group.itertuples()])
+                     for measure, group in figures().groupby("measure", sort=True)]
+    return {"rates": rates, "cautions": cautions, "figures": figure_groups,
+            "credit": query.source_line(t["survival"]["source_id"], t["sources"])}
+
+
+@st.cache_resource(show_spinner=False)
+def overview_texts() -> dict:
+    """The overview's headline counts and its facts grouped by topic (shared; read-only)."""
+    t = tables()
+    short = query.labels(t["sources"], "source_id", "short_name")
+    confidence = query.labels(t["sources"], "source_id", "confidence")
+    facts = t["key_facts"]
+    ranked = t["spread"][t["spread"]["evidence"] == "ranked_table"]
+    return {"ranked_cancers": int(ranked["primary"].nunique()), "claims": len(t["spread"]),
+            "sources": len(t["sources"]),
+            "topics": [(topic, [(r.quote, short[r.source_id],
+                                 f"confidence: {confidence[r.source_id]}")
+                                for r in facts[facts["topic"] == topic].itertuples()])
+                       for topic in facts["topic"].drop_duplicates()]}
+
+
+@st.cache_resource(show_spinner=False)
+def check_options() -> dict[str, str]:
+    """The cancers any source names, id -> label, by label (shared; read-only)."""
+    names = query.labels(tables()["cancers"], "cancer_id")
+    return {c: names[c] for c in sorted(set(tables()["spread"]["primary"]), key=names.get)}
+
+
+@st.cache_resource(show_spinner=False)
+def claim_texts() -> list[tuple[str, str, list[Quote]]]:
+    """Per question: its topic, who contradicts itself ("" if none) and each claim as a
+    quote with its source, confidence and answer (shared; read-only)."""
+    t = tables()
+    short = query.labels(t["sources"], "source_id", "short_name")
+    confidence = query.labels(t["sources"], "source_id", "confidence")
+    claims = t["claims"].fillna("")
+    return [(row.topic, row.contradicts_itself or "",
+             [(c.quote, f"{short[c.source_id]} (confidence: {confidence[c.source_id]})",
+               f"answer: {c.stance}" + (f" · {c.note}" if c.note else ""))
+              for c in claims[claims["topic"] == row.topic].itertuples()])
+            for row in claim_summary().itertuples()]
 
 
 @st.cache_data(show_spinner=False)
