@@ -58,12 +58,24 @@ def arrows(rows: pd.DataFrame, cancers: pd.DataFrame, sites: pd.DataFrame) -> pd
         "x2": best["site"].map(lambda s: LAND[s][0]), "y2": best["site"].map(lambda s: LAND[s][1]),
         "rank": best["rank"], "evidence": best["evidence"],
     })
-    out["angle"] = [_heading(r.x, r.y, r.x2, r.y2) for r in out.itertuples()]
-    ends = [_short_of(r.x, r.y, r.x2, r.y2) for r in out.itertuples()]
-    out["tip_x"], out["tip_y"] = [e[0] for e in ends], [e[1] for e in ends]
+    out = with_heads(out)
     out["rank_label"] = out["rank"].map({1: "1st", 2: "2nd", 3: "3rd"}).fillna("not ranked")
     out["width"] = out["rank"].map(RANK_WIDTH).astype("Float64").fillna(1.8)
     return out.reset_index(drop=True)
+
+
+def _as_list(text: str | list[str]) -> list[str]:
+    """A subtitle given as one string or as lines, as lines."""
+    return [text] if isinstance(text, str) else list(text)
+
+
+def with_heads(arrow_rows: pd.DataFrame) -> pd.DataFrame:
+    """Add each arrow's head: ``angle`` and ``tip_x``/``tip_y``, from x, y to x2, y2."""
+    out = arrow_rows.copy()
+    out["angle"] = [_heading(r.x, r.y, r.x2, r.y2) for r in out.itertuples()]
+    ends = [_short_of(r.x, r.y, r.x2, r.y2) for r in out.itertuples()]
+    out["tip_x"], out["tip_y"] = [e[0] for e in ends], [e[1] for e in ends]
+    return out
 
 
 def _short_of(x: float, y: float, x2: float, y2: float, gap: float = 4.0) -> tuple[float, float]:
@@ -88,9 +100,13 @@ def places(arrow_rows: pd.DataFrame, sites: pd.DataFrame) -> pd.DataFrame:
     return pd.concat([starts, lands], ignore_index=True)
 
 
-def body_map(arrow_rows: pd.DataFrame, dots: pd.DataFrame, title: str,
-             subtitle: str) -> alt.LayerChart:
-    """The figure, arrows (width = NCI rank, dash = evidence) and labelled places."""
+def body_map(arrow_rows: pd.DataFrame, dots: pd.DataFrame, title: str, subtitle: str | list[str],
+             strength_title: str = "NCI rank", evidence: bool = True) -> alt.LayerChart:
+    """The figure, arrows (width = NCI rank, dash = evidence) and labelled places.
+
+    For a person's own data, ``strength_title`` names what ``rank_label`` holds (a rank or a
+    share) and ``evidence=False`` drops the dash and its legend (every arrow is one kind).
+    """
     x_scale = alt.Scale(domain=[-25, 125], nice=False)
     y_scale = alt.Scale(domain=[200, 0], nice=False)
     x, y = alt.X("x:Q", axis=None, scale=x_scale), alt.Y("y:Q", axis=None, scale=y_scale)
@@ -101,18 +117,18 @@ def body_map(arrow_rows: pd.DataFrame, dots: pd.DataFrame, title: str,
         x=x, x2="x2:Q", y=y, y2="y2:Q")
     tooltip = [alt.Tooltip("cancer:N", title="Cancer"),
                alt.Tooltip("site_label:N", title="Spreads to"),
-               alt.Tooltip("rank_label:N", title="NCI rank"),
-               alt.Tooltip("evidence:N", title="Evidence")]
-    lines = alt.Chart(arrow_rows).mark_rule(color="#b34700", strokeCap="round").encode(
-        x=x, y=y, x2="tip_x:Q", y2="tip_y:Q", tooltip=tooltip,
-        strokeWidth=alt.StrokeWidth("width:Q", scale=None),
-        strokeDash=alt.StrokeDash("evidence:N", title="Evidence",
+               alt.Tooltip("rank_label:N", title=strength_title)]
+    tooltip += [alt.Tooltip("evidence:N", title="Evidence")] if evidence else []
+    dash = {} if not evidence else {"strokeDash": alt.StrokeDash("evidence:N", title="Evidence",
                                   scale=alt.Scale(domain=EVIDENCE_DOMAIN, range=EVIDENCE_DASHES),
                                   legend=alt.Legend(orient="bottom", labelExpr=(
                                       "datum.value == 'ranked_table' ? 'NCI ranked table "
                                       "(thicker = higher rank)' : datum.value == 'statement'"
                                       " ? 'Stated in a sentence' : 'Used as an example'"),
-                                      symbolStrokeWidth=3, labelLimit=400)))
+                                      symbolStrokeWidth=3, labelLimit=400))}
+    lines = alt.Chart(arrow_rows).mark_rule(color="#b34700", strokeCap="round").encode(
+        x=x, y=y, x2="tip_x:Q", y2="tip_y:Q", tooltip=tooltip,
+        strokeWidth=alt.StrokeWidth("width:Q", scale=None), **dash)
     heads = alt.Chart(arrow_rows).mark_point(shape="triangle-up", filled=True, size=170,
                                              color="#b34700", opacity=1).encode(
         x=alt.X("tip_x:Q", axis=None, scale=x_scale),
@@ -129,6 +145,7 @@ def body_map(arrow_rows: pd.DataFrame, dots: pd.DataFrame, title: str,
         align="left", dx=8, **text).encode(x=x, y=y, text="label:N")
     chart = alt.layer(head, body, lines, heads, dots_layer, left, right).properties(
         width=560, height=720, title=alt.Title(title, subtitle=subtitle),
-        description=f"{title}. {subtitle} A simplified body figure with arrows from where the "
-                    "cancer starts to where it spreads; positions are approximate.")
+        description=f"{title}. {' '.join(_as_list(subtitle))} A simplified body figure with "
+                    "arrows from where the cancer starts to where it spreads; positions are "
+                    "approximate.")
     return readable(chart)

@@ -250,3 +250,26 @@ def edge_table(G: nx.Graph) -> pd.DataFrame:
     frame = frame.astype(_EDGE_DTYPES)
     order = ["primary_label", "best_rank", "site_label"]
     return frame.sort_values(order, na_position="last", kind="stable").reset_index(drop=True)
+
+
+def pairs_graph(pairs: pd.DataFrame, measure: str) -> nx.Graph:
+    """The bipartite graph of a person's own pairs (see :func:`data.own_data.resolve`).
+
+    Nodes are ``"cancer:<primary_key>"`` and ``"site:<site_key>"`` with ``kind``, ``id`` and
+    ``label``; each edge carries ``value``, the pair's number in column ``measure`` (a rank,
+    a share or a count), as a plain ``float`` so the graph exports like the built-in one.
+
+    >>> pairs = pd.DataFrame({"primary_key": ["breast"], "site_key": ["new:Spleen"],
+    ...                       "cancer": ["Breast cancer"], "site_label": ["Spleen"],
+    ...                       "share": [0.25]})
+    >>> G = pairs_graph(pairs, "share")
+    >>> sorted(G.nodes), G.edges["cancer:breast", "site:new:Spleen"]["value"]
+    (['cancer:breast', 'site:new:Spleen'], 0.25)
+    """
+    G = nx.Graph()
+    for row in pairs.itertuples(index=False):
+        cancer, site = cancer_node(row.primary_key), site_node(row.site_key)
+        G.add_node(cancer, kind="cancer", id=row.primary_key, label=row.cancer, bipartite=0)
+        G.add_node(site, kind="site", id=row.site_key, label=row.site_label, bipartite=1)
+        G.add_edge(cancer, site, value=float(getattr(row, measure)))
+    return G

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from ui import state
+from ui import own_data, state
 from ui.data import body_map_choices, body_map_quotes, body_map_view
 from ui.show import chart, chart_data, image_downloads, table_with_download
 
@@ -16,6 +16,10 @@ state.init_single("body_site", site_options, "liver")
 state.init_single("sentences", ["yes", "no"], "yes")
 
 st.title("Body map")
+if (own := own_data.current()) is not None:  # the person's own table, shown instead
+    own_data.banner(own, "body_map")
+    own_data.show_body_map(own)
+    st.stop()
 st.markdown("A simplified body, drawn here without any picture from the internet. Pick a "
             "cancer to see arrows from where it starts to where it spreads, or pick a site to "
             "see every cancer that reaches it. The figure shows *where*, not *how often*: "

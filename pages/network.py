@@ -7,7 +7,7 @@ import streamlit as st
 from charts.network import NODE_SELECTION
 from data import query
 from graph.export import gexf_bytes, graphml_bytes
-from ui import state
+from ui import own_data, state
 from ui.data import graph, graph_tables, network_spec, quotes, tables
 from ui.filters import spread_filters
 from ui.show import chart, chart_data, download_csv, image_downloads, quote, table_with_download
@@ -20,6 +20,10 @@ state.init_single("layout", LAYOUT_NAMES, "two_columns")
 state.init_int("seed", 0, 9999, 7)
 
 st.title("The network of spread")
+if (own := own_data.current()) is not None:  # the person's own table, shown instead
+    own_data.banner(own, "network")
+    own_data.show_network(own)
+    st.stop()
 st.markdown("Each **orange circle** is a cancer and each **blue square** a site; a line joins "
             "them when a source says that cancer spreads there. Thick solid lines come from the "
             "NCI ranked table (thicker = higher in its top three); dashed and dotted lines are "

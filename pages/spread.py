@@ -5,7 +5,7 @@ import streamlit as st
 from charts.spread import CELL_SELECTION
 from data import query
 from data.query import EVIDENCE_LABELS
-from ui import state
+from ui import own_data, state
 from ui.data import (
     heatmap_spec,
     options,
@@ -27,6 +27,10 @@ cancer_options = options()["cancer"]
 state.init_single("focus", [""] + list(cancer_options), "")
 
 st.title("Where cancers spread")
+if (own := own_data.current()) is not None:  # the person's own table, shown instead
+    own_data.banner(own, "heatmap")
+    own_data.show_heatmap(own)
+    st.stop()
 st.markdown("Each row is a cancer, each column a place it can spread to. **Blue cells** come "
             "from the National Cancer Institute's table of the three most common sites for 12 "
             "cancers (darkest = most common). That table is an *order*, not a percentage, and "

@@ -32,5 +32,6 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("pages/survival.py", "Survival", ":material/monitoring:", "survival-rates"),
     PageSpec("pages/source_check.py", "Source check", ":material/fact_check:", "check"),
     PageSpec("pages/quiz.py", "Quiz", ":material/quiz:", "test-yourself"),
+    PageSpec("pages/own_data.py", "Your own data", ":material/upload_file:", "your-data"),
     PageSpec("pages/sources.py", "Sources and data", ":material/menu_book:", "data"),
 )

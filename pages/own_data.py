@@ -1,0 +1,111 @@
+"""Your own data: upload a primary -> site table and explore it with the same views."""
+
+import streamlit as st
+
+from data.own_data import resolve, shown_table
+from data.upload import ROLES, SHAPE_LABELS, SHAPES, UploadError, guess_shape, tidy
+from ui import own_data
+from ui.own_upload import (
+    EXAMPLES,
+    ROLE_NAMES,
+    chosen_file,
+    name_matching,
+    parsed_table,
+    show_problems,
+    unmatched_choices,
+)
+from ui.show import escape_markdown, table_with_download
+
+st.title("Explore your own data")
+st.markdown("Have another table of where cancers spread: from a textbook, a paper, a registry "
+            "or a class exercise? Upload it here and the **heatmap**, **network** and **body "
+            "map** draw it instead of the five sources. Three kinds of table work:\n"
+            "- **Ranked**: columns for the primary cancer, the site and a rank (1 = most "
+            "common).\n"
+            "- **Counts**: the primary cancer, the site, a number of patients, and if you have "
+            "it, the total number of patients with that primary (then shares can be shown).\n"
+            "- **One row per patient and site**: a patient id, the primary cancer and the site; "
+            "the app counts them for you.\n\n"
+            "A CSV or TSV file saved as UTF-8 text, up to 100 MB and 2,000,000 rows. "
+            "**Your file stays in this app's memory for this browser session only**: it is "
+            "not saved to disk, and it is gone when you close the tab.")
+
+with st.expander("No file to hand? Try the practice data", icon=":material/science:",
+                 expanded=own_data.stored() is None):
+    st.markdown("These small tables are **invented practice data**: the numbers are made up "
+                "for trying this page. They are not real statistics and come from no source.")
+    columns = st.columns(len(EXAMPLES))
+    for column, (file_name, title) in zip(columns, EXAMPLES.items(), strict=True):
+        column.button(f"Try: {title}", key=f"try_{file_name}", on_click=st.session_state.update,
+                      args=({"own_practice": file_name},), width="stretch")
+
+upload = st.file_uploader("Upload a CSV or TSV file", type=["csv", "tsv", "tab", "txt"],
+                          key="own_file", help="UTF-8 text, up to 100 MB.")
+picked = chosen_file(upload)
+if picked is None:
+    st.info("Upload a file, or try the practice data, to begin.", icon=":material/upload_file:")
+    st.stop()
+file_key, file_name, raw = picked
+st.markdown(f"**File:** {escape_markdown(file_name)}")
+
+try:
+    frame = parsed_table(file_key, raw, file_name)
+except UploadError as problem:
+    show_problems(problem, "This file could not be read")
+    st.stop()
+
+st.header("1. What does each row hold?")
+guessed, mapping = guess_shape(list(frame.columns))
+shape = st.radio("Kind of table", SHAPES, format_func=SHAPE_LABELS.get,
+                 index=SHAPES.index(guessed) if guessed else 0, key=f"shape_{file_key}")
+st.caption(f"{len(frame):,} rows read. " + (
+    "The kind of table and the columns were guessed from the column names: check them."
+    if guessed else "The column names did not say what kind of table this is: choose it, "
+                    "and the column for each role."))
+chosen = {}
+role_columns = st.columns(len(ROLES[shape]))
+for column, role in zip(role_columns, ROLES[shape], strict=True):
+    options = [""] + list(frame.columns)
+    default = mapping.get(role, "") if shape == guessed else ""
+    picked_column = column.selectbox(ROLE_NAMES[role], options,
+                                     index=options.index(default) if default in options else 0,
+                                     format_func=lambda c: c or "(none)",
+                                     key=f"map_{file_key}_{shape}_{role}")
+    if picked_column:
+        chosen[role] = picked_column
+
+try:
+    pairs = tidy(frame, shape, chosen)
+except UploadError as problem:
+    show_problems(problem, "Some rows need fixing before they can be drawn")
+    st.stop()
+
+st.header("2. Match the names")
+matches = name_matching(tuple(pairs["primary"].unique()), tuple(pairs["site"].unique()))
+st.markdown(f"**{matches['cancers_matched']} of {matches['cancers']}** cancer names and "
+            f"**{matches['sites_matched']} of {matches['sites']}** site names match names this "
+            "dashboard knows (ignoring capitals, plurals and words like “cancer”). Matched names "
+            "can be drawn on the body map. Choose a match for the others, or keep them as new "
+            "names: they still appear in the heatmap and the network.")
+primary_ids = unmatched_choices(matches["primary_ids"], "cancer", file_key)
+site_ids = unmatched_choices(matches["site_ids"], "site", file_key)
+
+st.header("3. Check it and explore it")
+resolved = resolve(pairs, primary_ids, site_ids, matches["cancer_labels"],
+                   matches["site_labels"])
+table_with_download(shown_table(resolved), "your_data_checked.csv",
+                    "Download the checked table (CSV)", "own_checked")
+st.button("Show this data in the heatmap, network and body map", type="primary",
+          icon=":material/play_arrow:", on_click=own_data.use, args=(own_data.OwnData(
+              file_name=file_name, shape=shape, pairs=resolved, rows_read=len(frame)),))
+if own_data.current() is not None:
+    current = own_data.current()
+    st.success(f"The views now show **{escape_markdown(current.file_name)}**. Open one:",
+               icon=":material/check_circle:")
+    links = st.columns(3)
+    links[0].page_link("pages/spread.py", label="Heatmap", icon=":material/grid_on:")
+    links[1].page_link("pages/network.py", label="Network", icon=":material/hub:")
+    links[2].page_link("pages/body_map.py", label="Body map",
+                       icon=":material/accessibility_new:")
+    st.button("Back to the five sources", on_click=own_data.set_active, args=(False,),
+              key="own_back_upload", icon=":material/undo:")
