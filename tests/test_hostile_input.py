@@ -25,7 +25,8 @@ RAW_TAG = re.compile(r"(?<!\\)<[a-zA-Z/!]")
 
 LINK_NOTICE_ICON = ":material/link_off:"
 # Pages whose view has nothing to keep in the link.
-PAGES_WITHOUT_LINK_STATE = {"pages/overview.py", "pages/survival.py", "pages/sources.py"}
+PAGES_WITHOUT_LINK_STATE = {"pages/overview.py", "pages/survival.py", "pages/own_data.py",
+                            "pages/sources.py"}
 
 # Every key a page reads from the URL.
 URL_KEYS = ("cancer", "site", "evidence", "source", "focus", "layout", "seed", "focus_node",

@@ -11,7 +11,7 @@ from playwright.sync_api import Page
 
 from data.load import load_tables
 
-from .browser import download_bytes, open_page, wait_until_finished
+from .browser import CHARTS_SETTLED, download_bytes, open_page, wait_until_finished
 
 pytestmark = pytest.mark.browser
 
@@ -74,3 +74,32 @@ def test_downloaded_heatmap_cells_equal_the_cells_drawn(e2e_page: Page, e2e_base
              for r in rows[1:]}
     assert cells == drawn
     assert len(rows) - 1 == len(drawn) == 9
+
+
+def test_uploaded_example_file_redraws_every_view(e2e_page: Page, e2e_base_url: str):
+    """A teacher uploads the practice counts: the heatmap, network and body map each show a
+    banner naming the file and draw it (Breast → Bone is 96 of 240 patients: 40%)."""
+    errors: list[str] = []
+    e2e_page.on("pageerror", lambda error: errors.append(str(error)))
+    open_page(e2e_page, f"{e2e_base_url}/your-data")
+    example = Path(__file__).resolve().parents[2] / "data/examples/practice_spread_counts.csv"
+    e2e_page.locator("[data-testid=stFileUploaderDropzoneInput]").set_input_files(example)
+    show = e2e_page.get_by_role("button", name="Show this data in the heatmap, network and "
+                                                "body map")
+    show.wait_for(timeout=30_000)
+    show.click()
+    e2e_page.get_by_text("The views now show").wait_for(timeout=30_000)
+    seen = {}
+    for title, expected in (("Where cancers spread", "Cancer: Breast cancer"),
+                            ("Network", "Name: Breast cancer"),
+                            ("Body map", "Cancer: Breast cancer")):
+        e2e_page.locator("[data-testid=stSidebarNav]").get_by_role("link", name=title).click()
+        e2e_page.get_by_text("Showing your data, not the five sources").wait_for(timeout=30_000)
+        wait_until_finished(e2e_page)
+        e2e_page.wait_for_function(CHARTS_SETTLED, timeout=30_000)
+        seen[title] = _mark_labels(e2e_page, expected)
+        assert e2e_page.get_by_text("practice_spread_counts.csv").count() >= 1, title
+    assert any("40%" in label for label in seen["Where cancers spread"]), seen
+    assert all(seen.values()), seen
+    assert e2e_page.locator("[data-testid=stException]").count() == 0
+    assert not errors

@@ -1,0 +1,131 @@
+"""A big upload: a 1,000,000-row patient-level file, read, checked and counted, then drawn.
+
+Run from the repository root: ``python -m bench.bench_upload [--rows 1000000] [--reruns 20]``.
+Prints a Markdown table; nothing is asserted (speed is measured here, never in tests).
+
+- Parse: ``read_table`` on the CSV bytes (decode, check, split into columns).
+- Aggregate: ``tidy`` (checks every row, counts distinct patients per cancer and site).
+- Match and resolve: names matched to the vocabularies, pairs ready for the views.
+- Draw: the heatmap and network specs built from the counted pairs.
+- Reruns: the heatmap, network and body map pages under AppTest with that upload shown,
+  beside the bare one-line page (the floor is 10× the bare page).
+"""
+
+from __future__ import annotations
+
+import argparse
+import platform
+import time
+from datetime import date
+
+import numpy as np
+import pandas as pd
+from streamlit.testing.v1 import AppTest
+
+from bench.bench_pages import FLOORS, ROOT, bare_app_dir, median_rerun_ms
+from charts.own_data import own_heatmap
+from charts.style import plain_spec
+from data.load import load_tables
+from data.own_data import measure_of, resolve
+from data.upload import match_names, read_table, tidy, vocabulary
+from graph.build import pairs_graph
+from graph.layout import layout
+
+PRIMARIES = ["Breast", "Lung", "Colon", "Rectum", "Prostate", "Melanoma", "Kidney", "Ovary",
+             "Pancreas", "Stomach", "Thyroid", "Uterus"]
+SITES = ["Bones", "Lungs", "Liver", "Brain", "Lymph nodes", "Adrenal gland", "Peritoneum",
+         "Skin", "Chest wall", "Heart", "Bone marrow", "Pleura", "Spleen", "Ovaries", "Kidneys",
+         "Muscle", "Spine", "Pelvis", "Eye", "Thyroid", "Stomach", "Bladder", "Colon",
+         "Pancreas", "Breast"]
+PAGES_WITH_UPLOADS = {"Where cancers spread": "pages/spread.py", "Network": "pages/network.py",
+                      "Body map": "pages/body_map.py"}
+
+
+def patient_file(rows: int, seed: int = 1) -> bytes:
+    """Invented patient rows (about five sites per patient), as CSV bytes."""
+    rng = np.random.default_rng(seed)
+    patients = rng.integers(0, rows // 5, size=rows)
+    frame = pd.DataFrame({"patient_id": [f"P{p:07d}" for p in patients],
+                          "primary": np.array(PRIMARIES)[patients % len(PRIMARIES)],
+                          "site": np.array(SITES)[rng.integers(0, len(SITES), size=rows)]})
+    frame = frame.drop_duplicates()
+    return frame.to_csv(index=False).encode()
+
+
+def timed(action):
+    """``(result, milliseconds)`` of one call."""
+    start = time.perf_counter()
+    result = action()
+    return result, (time.perf_counter() - start) * 1000
+
+
+def upload_figures(raw: bytes) -> tuple[dict[str, float], pd.DataFrame]:
+    """Milliseconds for each step from bytes to chart specs, and the resolved pairs."""
+    t = load_tables()
+    figures = {}
+    frame, figures["parse"] = timed(lambda: read_table(raw, "patients.csv"))
+    pairs, figures["aggregate"] = timed(lambda: tidy(
+        frame, "patients", {"patient": "patient_id", "primary": "primary", "site": "site"}))
+
+    def match_and_resolve():
+        cancers = match_names(pairs["primary"].unique(), vocabulary(t["cancers"], "cancer_id"))
+        sites = match_names(pairs["site"].unique(),
+                            vocabulary(t["sites"], "site_id", aliases="aliases"))
+        return resolve(pairs, cancers, sites, dict(zip(t["cancers"]["cancer_id"],
+                                                       t["cancers"]["label"], strict=True)),
+                       dict(zip(t["sites"]["site_id"], t["sites"]["label"], strict=True)))
+
+    resolved, figures["match and resolve"] = timed(match_and_resolve)
+    _, figures["heatmap spec"] = timed(lambda: plain_spec(
+        own_heatmap(resolved, measure_of(resolved), "patients.csv")))
+    _, figures["network graph and layout"] = timed(lambda: layout(
+        pairs_graph(resolved, "share"), "two_columns"))
+    return figures, resolved
+
+
+def rerun_with_upload(page: str, resolved: pd.DataFrame, reruns: int) -> float:
+    """Median warm AppTest rerun of ``page`` while the big upload is the table shown."""
+    from ui.own_data import SESSION_KEY, OwnData
+
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
+    at.run()
+    at.session_state[SESSION_KEY] = OwnData("patients.csv", "patients", resolved, len(resolved))
+    at.switch_page(page).run()
+    times = []
+    for _ in range(reruns):
+        start = time.perf_counter()
+        at.run()
+        times.append((time.perf_counter() - start) * 1000)
+    if at.exception:
+        raise RuntimeError(f"{page}: {at.exception[0].value}")
+    if not any("Showing your data" in i.value for i in at.info):
+        raise RuntimeError(f"{page}: the upload was not shown")
+    return sorted(times)[len(times) // 2]
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--rows", type=int, default=1_000_000)
+    parser.add_argument("--reruns", type=int, default=20)
+    args = parser.parse_args()
+    raw = patient_file(args.rows)
+    rows = raw.count(b"\n") - 1
+    steps, resolved = upload_figures(raw)
+    bare = median_rerun_ms(bare_app_dir() / "app.py", None, args.reruns)
+    print(f"Measured {date.today()} on {platform.node()} ({platform.machine()}, Python "
+          f"{platform.python_version()}): {rows:,} patient rows, {len(raw) / 1e6:.1f} MB, "
+          f"{len(resolved)} cancer-site pairs\n")
+    print("| step | ms |\n|---|---:|")
+    for name, ms in steps.items():
+        print(f"| {name} | {ms:.0f} |")
+    print(f"| parse + aggregate (target under 3,000) | {steps['parse'] + steps['aggregate']:.0f} |")
+    print("\n| page, with the upload shown | warm rerun (ms) | × bare |\n|---|---:|---:|")
+    print(f"| bare one-line page | {bare:.1f} | 1.0 |")
+    for title, page in PAGES_WITH_UPLOADS.items():
+        ms = rerun_with_upload(page, resolved, args.reruns)
+        mark = "" if ms / bare <= FLOORS["rerun"] else " ✗"
+        print(f"| {title} | {ms:.1f} | {ms / bare:.1f}{mark} |")
+
+
+if __name__ == "__main__":
+    main()
