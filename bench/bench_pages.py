@@ -17,6 +17,7 @@ import platform
 import statistics
 import tempfile
 import time
+from collections.abc import Callable
 from datetime import date
 from pathlib import Path
 
@@ -47,10 +48,14 @@ def bare_app_dir() -> Path:
     return folder
 
 
-def median_rerun_ms(app_file: Path, page: str | None, reruns: int) -> float:
-    """Median wall time of a warm AppTest rerun of ``page`` (or of the app itself)."""
-    at = AppTest.from_file(str(app_file), default_timeout=60)
+def median_rerun_ms(app_file: Path, page: str | None, reruns: int,
+                    prepare: Callable[[AppTest], None] | None = None) -> float:
+    """Median wall time of a warm AppTest rerun of ``page`` (or of the app itself);
+    ``prepare`` may set session state after the first run (an upload, say)."""
+    at = AppTest.from_file(str(app_file), default_timeout=120)
     at.run()
+    if prepare:
+        prepare(at)
     if page:
         at.switch_page(page).run()
     times = []

@@ -16,6 +16,7 @@ from __future__ import annotations
 import argparse
 import platform
 import time
+from collections.abc import Callable
 from datetime import date
 
 import numpy as np
@@ -83,24 +84,14 @@ def upload_figures(raw: bytes) -> tuple[dict[str, float], pd.DataFrame]:
     return figures, resolved
 
 
-def rerun_with_upload(page: str, resolved: pd.DataFrame, reruns: int) -> float:
-    """Median warm AppTest rerun of ``page`` while the big upload is the table shown."""
+def show_upload(resolved: pd.DataFrame) -> Callable[[AppTest], None]:
+    """A ``prepare`` step that makes the big upload the table the views show."""
     from ui.own_data import SESSION_KEY, OwnData
 
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=120)
-    at.run()
-    at.session_state[SESSION_KEY] = OwnData("patients.csv", "patients", resolved, len(resolved))
-    at.switch_page(page).run()
-    times = []
-    for _ in range(reruns):
-        start = time.perf_counter()
-        at.run()
-        times.append((time.perf_counter() - start) * 1000)
-    if at.exception:
-        raise RuntimeError(f"{page}: {at.exception[0].value}")
-    if not any("Showing your data" in i.value for i in at.info):
-        raise RuntimeError(f"{page}: the upload was not shown")
-    return sorted(times)[len(times) // 2]
+    def prepare(at: AppTest) -> None:
+        at.session_state[SESSION_KEY] = OwnData("patients.csv", "patients", resolved,
+                                                len(resolved))
+    return prepare
 
 
 def main() -> None:
@@ -122,7 +113,7 @@ def main() -> None:
     print("\n| page, with the upload shown | warm rerun (ms) | × bare |\n|---|---:|---:|")
     print(f"| bare one-line page | {bare:.1f} | 1.0 |")
     for title, page in PAGES_WITH_UPLOADS.items():
-        ms = rerun_with_upload(page, resolved, args.reruns)
+        ms = median_rerun_ms(ROOT / "app.py", page, args.reruns, show_upload(resolved))
         mark = "" if ms / bare <= FLOORS["rerun"] else " ✗"
         print(f"| {title} | {ms:.1f} | {ms / bare:.1f}{mark} |")
 

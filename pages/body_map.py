@@ -16,10 +16,7 @@ state.init_single("body_site", site_options, "liver")
 state.init_single("sentences", ["yes", "no"], "yes")
 
 st.title("Body map")
-if (own := own_data.current()) is not None:  # the person's own table, shown instead
-    own_data.banner(own, "body_map")
-    own_data.show_body_map(own)
-    st.stop()
+own_data.show_instead("body_map", own_data.show_body_map)  # an uploaded table, if chosen
 st.markdown("A simplified body, drawn here without any picture from the internet. Pick a "
             "cancer to see arrows from where it starts to where it spreads, or pick a site to "
             "see every cancer that reaches it. The figure shows *where*, not *how often*: "

@@ -20,10 +20,7 @@ state.init_single("layout", LAYOUT_NAMES, "two_columns")
 state.init_int("seed", 0, 9999, 7)
 
 st.title("The network of spread")
-if (own := own_data.current()) is not None:  # the person's own table, shown instead
-    own_data.banner(own, "network")
-    own_data.show_network(own)
-    st.stop()
+own_data.show_instead("network", own_data.show_network)  # an uploaded table, if chosen
 st.markdown("Each **orange circle** is a cancer and each **blue square** a site; a line joins "
             "them when a source says that cancer spreads there. Thick solid lines come from the "
             "NCI ranked table (thicker = higher in its top three); dashed and dotted lines are "

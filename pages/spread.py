@@ -27,10 +27,7 @@ cancer_options = options()["cancer"]
 state.init_single("focus", [""] + list(cancer_options), "")
 
 st.title("Where cancers spread")
-if (own := own_data.current()) is not None:  # the person's own table, shown instead
-    own_data.banner(own, "heatmap")
-    own_data.show_heatmap(own)
-    st.stop()
+own_data.show_instead("heatmap", own_data.show_heatmap)  # an uploaded table, if chosen
 st.markdown("Each row is a cancer, each column a place it can spread to. **Blue cells** come "
             "from the National Cancer Institute's table of the three most common sites for 12 "
             "cancers (darkest = most common). That table is an *order*, not a percentage, and "

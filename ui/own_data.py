@@ -98,6 +98,16 @@ def banner(data: OwnData, where: str) -> None:
               key=f"own_back_{where}", icon=":material/undo:")
 
 
+def show_instead(where: str, show: Callable[[OwnData], None]) -> None:
+    """If the person chose their uploaded table, draw it with ``show`` under the banner and
+    end the page here; otherwise do nothing (the page goes on with the five sources)."""
+    data = current()
+    if data is not None:
+        banner(data, where)
+        show(data)
+        st.stop()
+
+
 def _stem(data: OwnData) -> str:
     """A file-name stem for downloads made from the uploaded table."""
     base = "".join(c if c.isalnum() else "_" for c in data.file_name.rsplit(".", 1)[0])
