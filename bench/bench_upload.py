@@ -43,13 +43,15 @@ PAGES_WITH_UPLOADS = {"Where cancers spread": "pages/spread.py", "Network": "pag
 
 
 def patient_file(rows: int, seed: int = 1) -> bytes:
-    """Invented patient rows (about five sites per patient), as CSV bytes."""
+    """Exactly ``rows`` invented, distinct patient rows (about five sites per patient), as CSV
+    bytes: a few extra are drawn, repeats dropped, and the first ``rows`` kept."""
     rng = np.random.default_rng(seed)
-    patients = rng.integers(0, rows // 5, size=rows)
+    drawn = int(rows * 1.25)
+    patients = rng.integers(0, rows // 5, size=drawn)
     frame = pd.DataFrame({"patient_id": [f"P{p:07d}" for p in patients],
                           "primary": np.array(PRIMARIES)[patients % len(PRIMARIES)],
-                          "site": np.array(SITES)[rng.integers(0, len(SITES), size=rows)]})
-    frame = frame.drop_duplicates()
+                          "site": np.array(SITES)[rng.integers(0, len(SITES), size=drawn)]})
+    frame = frame.drop_duplicates().head(rows)
     return frame.to_csv(index=False).encode()
 
 

@@ -4,6 +4,11 @@ Run from the repository root: ``python -m bench.load_class [--sessions 20]``.
 Starts its own server on 127.0.0.1, talks to nothing else (every other request is aborted),
 bounds every wait, stops the server itself, and prints p50/p95 page times, errors and server
 memory before and after. Exit status 1 if any page failed to draw or showed an error.
+
+The simulated students' browsers run on the same machine as the server, so on a small
+machine the page times mostly measure twenty tabs drawing charts on shared cores: an upper
+bound for a real class, where each student's own computer draws their charts. The time
+until each page's run is finished is printed too, closer to what the server alone costs.
 """
 
 from __future__ import annotations
@@ -33,14 +38,18 @@ from tests.e2e.browser import (
 )
 from ui.navigation import PAGES
 
-PAGE_TIMEOUT_MS = 120_000
+# Twenty Chromium tabs drawing Vega charts share this machine's cores with the server, so a
+# page can take well over a minute to draw here (measured: max 119 s on 2 cores). The bound
+# is generous so a slow machine reports its times instead of failing.
+PAGE_TIMEOUT_MS = 300_000
 
 
 @dataclass
 class SessionLog:
     """What one simulated student saw: time per page and any problem."""
 
-    times_ms: list[float] = field(default_factory=list)
+    times_ms: list[float] = field(default_factory=list)  # until every chart is drawn
+    finished_ms: list[float] = field(default_factory=list)  # until the server's run is shown
     problems: list[str] = field(default_factory=list)
 
 
@@ -54,6 +63,7 @@ async def visit(context, url: str, log: SessionLog) -> None:
         await page.goto(url, wait_until="commit", timeout=PAGE_TIMEOUT_MS)
         await page.locator(APP_FINISHED).wait_for(state="attached", timeout=PAGE_TIMEOUT_MS)
         await page.locator(SKELETON).first.wait_for(state="detached", timeout=PAGE_TIMEOUT_MS)
+        log.finished_ms.append((time.perf_counter() - start) * 1000)
         await page.wait_for_function(CHARTS_SETTLED, timeout=PAGE_TIMEOUT_MS)
         log.times_ms.append((time.perf_counter() - start) * 1000)
         if await page.locator(EXCEPTION).count():
@@ -116,6 +126,10 @@ def main(argv: list[str] | None = None) -> int:
     if times:
         print(f"page time p50 {statistics.median(times):.0f} ms, "
               f"p95 {percentile(times, 0.95):.0f} ms, max {max(times):.0f} ms")
+    finished = [t for log in logs for t in log.finished_ms]
+    if finished:
+        print(f"page run finished (before the browser draws the charts) p50 "
+              f"{statistics.median(finished):.0f} ms, p95 {percentile(finished, 0.95):.0f} ms")
     print(f"server memory before {before:.0f} MB, after {after:.0f} MB")
     for problem in problems[:10]:
         print("  problem:", problem)
