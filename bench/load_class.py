@@ -15,10 +15,12 @@ from __future__ import annotations
 
 import argparse
 import asyncio
+import os
 import statistics
 import sys
 import time
 from dataclasses import dataclass, field
+from pathlib import Path
 
 from playwright.async_api import async_playwright
 
@@ -97,6 +99,12 @@ async def run_class(base_url: str, sessions: int) -> list[SessionLog]:
     return list(logs)
 
 
+def cpu_seconds(pid: int) -> float:
+    """User + system CPU time the process has used so far, in seconds (Linux /proc)."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
+
+
 def percentile(values: list[float], share: float) -> float:
     """The ``share`` quantile (0-1) of ``values``, by the nearest-rank method."""
     ordered = sorted(values)
@@ -110,11 +118,11 @@ def main(argv: list[str] | None = None) -> int:
     args = parser.parse_args(argv)
     server = start_server(ROOT)
     try:
-        before = rss_mb(server.process.pid)
+        before, cpu_before = rss_mb(server.process.pid), cpu_seconds(server.process.pid)
         started = time.perf_counter()
         logs = asyncio.run(run_class(server.base_url, args.sessions))
         wall = time.perf_counter() - started
-        after = rss_mb(server.process.pid)
+        after, cpu = rss_mb(server.process.pid), cpu_seconds(server.process.pid) - cpu_before
     finally:
         stop_server(server)
     times = [t for log in logs for t in log.times_ms]
@@ -130,7 +138,9 @@ def main(argv: list[str] | None = None) -> int:
     if finished:
         print(f"page run finished (before the browser draws the charts) p50 "
               f"{statistics.median(finished):.0f} ms, p95 {percentile(finished, 0.95):.0f} ms")
-    print(f"server memory before {before:.0f} MB, after {after:.0f} MB")
+    print(f"server memory before {before:.0f} MB, after {after:.0f} MB; server CPU time "
+          f"{cpu:.1f} s in {wall:.0f} s ({cpu / wall:.0%} of one core; the rest went to the "
+          "browsers on the same machine)")
     for problem in problems[:10]:
         print("  problem:", problem)
     return 0 if not problems and len(times) == expected else 1

@@ -119,7 +119,8 @@ def show_heatmap(data: OwnData) -> None:
     spec = data.memo(("heatmap",), lambda: plain_spec(
         own_heatmap(data.pairs, data.measure, data.file_name)))
     chart(spec)
-    table_with_download(shown_table(data.pairs), f"{_stem(data)}_pairs.csv",
+    table_with_download(data.memo(("shown",), lambda: shown_table(data.pairs)),
+                        f"{_stem(data)}_pairs.csv",
                         "Download these pairs (CSV)", "own_pairs")
 
 
@@ -146,7 +147,8 @@ def show_network(data: OwnData) -> None:
     layout_name = st.radio("Layout", list(LAYOUTS), format_func=LAYOUTS.get, horizontal=True,
                            key="own_layout")
     chart(data.memo(("network", layout_name), lambda: _network(data, layout_name, 7)))
-    table_with_download(shown_table(data.pairs), f"{_stem(data)}_edge_list.csv",
+    table_with_download(data.memo(("shown",), lambda: shown_table(data.pairs)),
+                        f"{_stem(data)}_edge_list.csv",
                         "Download the links (CSV)", "own_edges")
 
 
@@ -173,4 +175,5 @@ def show_body_map(data: OwnData) -> None:
         st.warning("Not on the figure (the body map has no place for these names, so they "
                    "are listed here instead): " + escape_markdown("; ".join(missing)),
                    icon=":material/wrong_location:")
-    chart_data(shown_table(rows), f"{_stem(data)}_body_map.csv", "own_body_data")
+    chart_data(data.memo(("shown", chosen), lambda: shown_table(rows)),
+               f"{_stem(data)}_body_map.csv", "own_body_data")
