@@ -89,13 +89,12 @@ def _heading(x: float, y: float, x2: float, y2: float) -> float:
     return (math.degrees(math.atan2(x2 - x, -(y2 - y)))) % 360
 
 
-def places(arrow_rows: pd.DataFrame, sites: pd.DataFrame) -> pd.DataFrame:
+def places(arrow_rows: pd.DataFrame) -> pd.DataFrame:
     """Labelled dots: the starting organ(s) and every landing site of the arrows."""
-    site_names = dict(zip(sites["site_id"], sites["label"], strict=True))
     starts = arrow_rows.drop_duplicates("cancer").assign(
         label=lambda f: f["cancer"], role="starts here")[["x", "y", "label", "role"]]
     lands = arrow_rows.drop_duplicates("site").assign(
-        label=lambda f: f["site"].map(site_names), role="spreads to",
+        label=lambda f: f["site_label"], role="spreads to",
         x=lambda f: f["x2"], y=lambda f: f["y2"])[["x", "y", "label", "role"]]
     return pd.concat([starts, lands], ignore_index=True)
 

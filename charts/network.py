@@ -70,13 +70,13 @@ def network_edges(edge_table: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def _xy(domain_x: list[float], domain_y: list[float]) -> dict:
+def shared_xy(domain_x: list[float], domain_y: list[float]) -> dict:
     """The one x/y encoding every layer shares."""
     return {"x": alt.X("x:Q", axis=None, scale=alt.Scale(domain=domain_x, nice=False)),
             "y": alt.Y("y:Q", axis=None, scale=alt.Scale(domain=domain_y, nice=False))}
 
 
-def _padded(values: pd.Series, share: float) -> list[float]:
+def padded_domain(values: pd.Series, share: float) -> list[float]:
     """A domain around ``values`` with ``share`` of its span added on each side for labels."""
     low, high = float(values.min()), float(values.max())
     pad = max(high - low, 1.0) * share
@@ -88,7 +88,7 @@ def network_chart(nodes: pd.DataFrame, edges: pd.DataFrame, focused: bool) -> al
 
     Click a node to select it (selection parameter ``node`` over the ``node`` field).
     """
-    enc = _xy(_padded(nodes["x"], 0.7), _padded(nodes["y"], 0.06))
+    enc = shared_xy(padded_domain(nodes["x"], 0.7), padded_domain(nodes["y"], 0.06))
     dim = 0.12 if focused else 0.75
     pick = alt.selection_point(name=NODE_SELECTION, fields=["node"], on="click")
     lines = alt.Chart(edges).mark_line(color="#5b6670").encode(

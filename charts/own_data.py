@@ -13,7 +13,7 @@ import altair as alt
 import pandas as pd
 
 from charts.body_map import LAND, START, with_heads
-from charts.network import _padded, _xy
+from charts.network import padded_domain, shared_xy
 from charts.style import FONT_SIZE, KIND_COLOURS, KIND_DOMAIN, KIND_SHAPES, readable
 from data.own_data import RANK, SHARE, Measure, row_label, totals
 
@@ -23,6 +23,11 @@ YOUR_DATA = "Your data"
 def wrapped(text: str, width: int = 95) -> list[str]:
     """A long subtitle as lines (Vega cuts a single long line short with "…")."""
     return textwrap.wrap(text, width)
+
+
+def scale_top(measure: Measure, values: pd.Series) -> float:
+    """The top of a frequency scale: 100% for shares, the largest count (at least 1) else."""
+    return 1.0 if measure is SHARE else max(float(values.max()), 1.0)
 
 
 def ordinal(rank: int) -> str:
@@ -48,7 +53,8 @@ def cell_text(pairs: pd.DataFrame, measure: Measure) -> list[str]:
 
 def heatmap_frame(pairs: pd.DataFrame, measure: Measure) -> pd.DataFrame:
     """The heatmap's rows: each pair with its row label (name and n) and its text."""
-    n = dict(zip(totals(pairs)["primary_key"], totals(pairs)["total"], strict=True))
+    per_cancer = totals(pairs)
+    n = dict(zip(per_cancer["primary_key"], per_cancer["total"], strict=True))
     frame = pairs.copy()
     frame["row"] = [row_label(c, n.get(k, pd.NA)) for c, k in
                     zip(frame["cancer"], frame["primary_key"], strict=True)]
@@ -70,7 +76,7 @@ def _colour(measure: Measure, frame: pd.DataFrame) -> alt.Color:
         ranks = sorted(int(r) for r in frame["rank"].unique())
         return alt.Color("text:O", title=measure.title, sort=[ordinal(r) for r in ranks],
                          scale=alt.Scale(scheme="blues", reverse=True), legend=legend)
-    top = 1.0 if measure is SHARE else float(max(frame["value"].max(), 1))
+    top = scale_top(measure, frame["value"])
     fmt = ".0%" if measure is SHARE else ",d"
     return alt.Color("value:Q", title=measure.title, scale=alt.Scale(
         scheme="blues", domain=[0, top]), legend=alt.Legend(orient="bottom", format=fmt,
@@ -116,7 +122,7 @@ def _width(measure: Measure, frame: pd.DataFrame) -> alt.StrokeWidth:
                                scale=alt.Scale(domain=[1, max(len(ranks), 2)], range=[1.2, 8]),
                                legend=alt.Legend(values=list(range(len(ranks), 0, -1)),
                                                  labelExpr=names, titleLimit=500))
-    top = 1.0 if measure is SHARE else float(max(frame["value"].max(), 1))
+    top = scale_top(measure, frame["value"])
     return alt.StrokeWidth("value:Q", title=measure.title,
                            scale=alt.Scale(domain=[0, top], range=[0.5, 9]),
                            legend=alt.Legend(format=".0%" if measure is SHARE else ",d",
@@ -139,7 +145,7 @@ def own_network(nodes: pd.DataFrame, edges: pd.DataFrame, measure: Measure) -> a
     ``nodes``: node, kind, label, degree, x, y. ``edges``: edge_id, x, y (two rows per edge),
     cancer, site_label, text, value, and the measure's column.
     """
-    enc = _xy(_padded(nodes["x"], 0.7), _padded(nodes["y"], 0.06))
+    enc = shared_xy(padded_domain(nodes["x"], 0.7), padded_domain(nodes["y"], 0.06))
     lines = alt.Chart(edges).mark_line(color="#5b6670", opacity=0.8).encode(
         **enc, detail="edge_id:N", strokeWidth=_width(measure, edges),
         tooltip=[alt.Tooltip("cancer:N", title="Cancer"),
@@ -190,17 +196,6 @@ def own_arrows(pairs: pd.DataFrame, organ_of: dict[str, str],
     if measure is RANK:
         frame["width"] = (8.0 - 2.0 * (value - 1)).clip(lower=1.2)
     else:
-        top = 1.0 if measure is SHARE else max(float(value.max()), 1.0)
-        frame["width"] = 1.2 + 7.0 * value / top
+        frame["width"] = 1.2 + 7.0 * value / scale_top(measure, value)
     missing = sorted(set(pairs.loc[~placed, "names"]))
     return with_heads(frame).reset_index(drop=True), missing
-
-
-def own_places(arrow_rows: pd.DataFrame) -> pd.DataFrame:
-    """Labelled dots for the arrows: where each cancer starts and every landing site."""
-    starts = arrow_rows.drop_duplicates("cancer").assign(
-        label=lambda f: f["cancer"], role="starts here")[["x", "y", "label", "role"]]
-    lands = arrow_rows.drop_duplicates("site").assign(
-        label=lambda f: f["site_label"], role="spreads to",
-        x=lambda f: f["x2"], y=lambda f: f["y2"])[["x", "y", "label", "role"]]
-    return pd.concat([starts, lands], ignore_index=True)

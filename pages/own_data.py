@@ -98,8 +98,7 @@ table_with_download(shown_table(resolved), "your_data_checked.csv",
 st.button("Show this data in the heatmap, network and body map", type="primary",
           icon=":material/play_arrow:", on_click=own_data.use, args=(own_data.OwnData(
               file_name=file_name, shape=shape, pairs=resolved, rows_read=len(frame)),))
-if own_data.current() is not None:
-    current = own_data.current()
+if (current := own_data.current()) is not None:
     st.success(f"The views now show **{escape_markdown(current.file_name)}**. Open one:",
                icon=":material/check_circle:")
     links = st.columns(3)

@@ -115,6 +115,6 @@ def test_every_chart_has_a_text_alternative():
     arrow_rows = arrows(fx.spread(), fx.cancers(), fx.sites())
     specs = [spread_heatmap(cells, ["Breast cancer"], ["Lung"]), top_sites_bars(counts),
              network_chart(nodes, edges, focused=False), survival_bars(view),
-             body_map(arrow_rows, places(arrow_rows, fx.sites()), "T", "S")]
+             body_map(arrow_rows, places(arrow_rows), "T", "S")]
     for spec in (chart.to_dict() for chart in specs):
         assert len(spec["description"]) > 40, spec.get("title")

@@ -151,7 +151,7 @@ def body_map_view(mode: str, chosen: str, sentences: bool) -> tuple[pd.DataFrame
              if mode == "cancer" else f"Which cancers spread to: {name}")
     subtitle = ("Arrows run from where the cancer starts to where it spreads. Thicker = higher "
                 "in the NCI top three; dashed = named only in a sentence.")
-    return arrow_rows, plain_spec(body_map(arrow_rows, places(arrow_rows, t["sites"]), title,
+    return arrow_rows, plain_spec(body_map(arrow_rows, places(arrow_rows), title,
                                 subtitle))
 
 

@@ -14,14 +14,13 @@ from dataclasses import dataclass, field
 import pandas as pd
 import streamlit as st
 
-from charts.body_map import body_map
+from charts.body_map import body_map, places
 from charts.network import edge_frame
 from charts.own_data import (
     cell_text,
     own_arrows,
     own_heatmap,
     own_network,
-    own_places,
     rank_steps,
     wrapped,
 )
@@ -166,7 +165,7 @@ def show_body_map(data: OwnData) -> None:
                                     lambda: own_arrows(rows, organ_of, data.measure))
     if len(arrow_rows):
         spec = data.memo(("body", chosen), lambda: plain_spec(body_map(
-            arrow_rows, own_places(arrow_rows), f"Your data: where {cancers[chosen]} spreads",
+            arrow_rows, places(arrow_rows), f"Your data: where {cancers[chosen]} spreads",
             wrapped("Thicker arrow = " + ("higher rank. " if data.measure.kind == "order"
                                         else "larger number. ") + data.measure.explain),
             strength_title=data.measure.title, evidence=False)))
