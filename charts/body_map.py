@@ -13,6 +13,10 @@ import altair as alt
 import pandas as pd
 
 from charts.style import EVIDENCE_DASHES, EVIDENCE_DOMAIN, FONT_SIZE, KIND_COLOURS, readable
+from data.vocabulary import EVIDENCE_LABELS, label_expression
+
+ARROW_NAMES = label_expression({**EVIDENCE_LABELS,
+                                "ranked_table": "NCI ranked table (thicker = higher rank)"})
 
 # Where each primary cancer's organ sits (the start of an arrow).
 START = {
@@ -120,10 +124,7 @@ def body_map(arrow_rows: pd.DataFrame, dots: pd.DataFrame, title: str, subtitle:
     tooltip += [alt.Tooltip("evidence:N", title="Evidence")] if evidence else []
     dash = {} if not evidence else {"strokeDash": alt.StrokeDash("evidence:N", title="Evidence",
                                   scale=alt.Scale(domain=EVIDENCE_DOMAIN, range=EVIDENCE_DASHES),
-                                  legend=alt.Legend(orient="bottom", labelExpr=(
-                                      "datum.value == 'ranked_table' ? 'NCI ranked table "
-                                      "(thicker = higher rank)' : datum.value == 'statement'"
-                                      " ? 'Stated in a sentence' : 'Used as an example'"),
+                                  legend=alt.Legend(orient="bottom", labelExpr=ARROW_NAMES,
                                       symbolStrokeWidth=3, labelLimit=400))}
     lines = alt.Chart(arrow_rows).mark_rule(color="#b34700", strokeCap="round").encode(
         x=x, y=y, x2="tip_x:Q", y2="tip_y:Q", tooltip=tooltip,

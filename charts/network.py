@@ -12,6 +12,7 @@ import pandas as pd
 from charts.style import (
     EVIDENCE_DASHES,
     EVIDENCE_DOMAIN,
+    EVIDENCE_NAMES,
     FONT_SIZE,
     KIND_COLOURS,
     KIND_DOMAIN,
@@ -20,8 +21,6 @@ from charts.style import (
 )
 
 NODE_SELECTION = "node"
-EVIDENCE_NAMES = ("datum.value == 'ranked_table' ? 'Ranked in the NCI table' : "
-                  "datum.value == 'statement' ? 'Stated in a sentence' : 'Used as an example'")
 RANK_WIDTH_NAMES = ("datum.value == 3 ? '1st' : datum.value == 2 ? '2nd' : "
                     "datum.value == 1 ? '3rd' : 'not ranked'")
 

@@ -9,6 +9,7 @@ from charts.style import (
     MARKER_COLOUR,
     MARKER_DOMAIN,
     MARKER_LABELS,
+    MARKER_NAMES,
     MARKER_SHAPES,
     rank_colour,
     readable,
@@ -59,9 +60,7 @@ def spread_heatmap(cells: pd.DataFrame, cancer_order: list[str],
     ).encode(shape=alt.Shape("marker:N", title="Named without a rank",
                              scale=alt.Scale(domain=MARKER_DOMAIN, range=MARKER_SHAPES),
                              legend=alt.Legend(orient="bottom", direction="vertical",
-                                               labelExpr=(
-                                 "datum.value == 'statement' ? 'Stated in a sentence' : "
-                                 "'Used as an example'"))))
+                                               labelExpr=MARKER_NAMES)))
     chart = alt.layer(cells_layer, markers).properties(
         width=alt.Step(46), height=alt.Step(30),
         title=alt.Title("Where each cancer spreads, by source",

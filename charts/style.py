@@ -8,21 +8,25 @@ from __future__ import annotations
 
 import altair as alt
 
+from data.vocabulary import EVIDENCE_LABELS, EVIDENCE_ORDER, SENTENCE_EVIDENCE, label_expression
+
 RANK_DOMAIN = ["1st (most common)", "2nd", "3rd", "Not ranked"]
 RANK_RANGE = ["#08306b", "#4a89c8", "#a9cce3", "#e3e3e3"]
 RANK_LEGEND_TITLE = "Rank in the NCI table (an order, not a percentage)"
 
-MARKER_DOMAIN = ["statement", "example"]
-MARKER_LABELS = {"statement": "Stated in a sentence", "example": "Used as an example"}
-MARKER_SHAPES = ["circle", "triangle-up"]
+MARKER_DOMAIN = list(SENTENCE_EVIDENCE)
+MARKER_LABELS = {kind: EVIDENCE_LABELS[kind] for kind in MARKER_DOMAIN}
+MARKER_NAMES = label_expression(MARKER_LABELS)
+MARKER_SHAPES = ["circle", "triangle-up", "diamond"]
 MARKER_COLOUR = "#e69f00"
 
 KIND_DOMAIN = ["cancer", "site"]
 KIND_COLOURS = ["#d55e00", "#0072b2"]
 KIND_SHAPES = ["circle", "square"]
 
-EVIDENCE_DOMAIN = ["ranked_table", "statement", "example"]
-EVIDENCE_DASHES = [[1, 0], [6, 3], [2, 3]]
+EVIDENCE_DOMAIN = list(EVIDENCE_ORDER)
+EVIDENCE_NAMES = label_expression(EVIDENCE_LABELS)
+EVIDENCE_DASHES = [[1, 0], [6, 3], [2, 3], [1, 6]]
 
 FONT_SIZE = 14
 

@@ -18,7 +18,7 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
-from data.text import normalise, quote_in_text
+from data.text import normalise, quote_in_text, table_row_in_text, table_row_quote
 
 DATA_DIR = Path(__file__).resolve().parent
 CURATION_DIR = DATA_DIR / "curation"
@@ -133,38 +133,61 @@ def build_cancers(cancers: list[dict], site_ids: frozenset[str]) -> pd.DataFrame
 
 
 def check_ranked_row(entry: int, row: dict, aliases: dict[str, list[str]]) -> None:
-    """Refuse a ranked row whose sites are not spelled, in order, in its quoted table row."""
-    cells = [cell.strip().lower() for cell in normalise(row["quote"]).split(",")]
-    if len(cells) != 3 or len(row["sites"]) != 3:
+    """Refuse a ranked row whose sites are not spelled, in order, in its cell of main sites."""
+    cells = row.get("cells") or []
+    if len(cells) != 2:
+        fail("spread_ranked", entry, "a ranked row needs its two cells: cancer type, main sites")
+    spelled = [cell.strip().lower() for cell in normalise(cells[1]).split(",")]
+    if len(spelled) != 3 or len(row["sites"]) != 3:
         fail("spread_ranked", entry, "a ranked row needs exactly three sites")
-    for rank, (cell, site) in enumerate(zip(cells, row["sites"], strict=True), start=1):
-        spelled = cell.endswith if rank == 1 else cell.__eq__
-        if not any(spelled(alias.lower()) for alias in aliases.get(site, [])):
+    for rank, (cell, site) in enumerate(zip(spelled, row["sites"], strict=True), start=1):
+        if cell not in (alias.lower() for alias in aliases.get(site, [])):
             fail("spread_ranked", entry, f"rank {rank} site {site!r} is not {cell!r} in the row")
 
 
+def check_table_row(file: str, entry: int, source_id: str, cells: list[str],
+                    ctx: Context) -> str:
+    """Return the published row quote, or refuse cells not side by side in the source."""
+    if source_id not in ctx.texts:
+        fail(file, entry, f"unknown source_id {source_id!r}")
+    if not table_row_in_text(cells, ctx.texts[source_id]):
+        fail(file, entry, f"table row not found cell by cell in source {source_id!r}: {cells!r}")
+    return table_row_quote(cells)
+
+
 def ranked_rows(ranked: dict, ctx: Context, aliases: dict[str, list[str]]) -> list[dict]:
-    """Expand the NCI table: one row per (cancer, site), rank 1-3 in the table's order."""
+    """Expand the NCI table: one row per (cancer, site), rank 1-3 in the table's order.
+
+    The quote is the table row, checked cell by cell; the note names the table by its header.
+    """
+    source_id = ranked["source_id"]
+    check_quote("spread_ranked", 0, source_id, ranked["table_quote"], ctx)
+    header = check_table_row("spread_ranked", 0, source_id, ranked["header"], ctx)
+    note = f"A row of the table \u201c{header}\u201d, which leaves out lymph nodes."
     rows = []
     for entry, row in enumerate(ranked["rows"], start=1):
         check_known("spread_ranked", entry, row["primary"], ctx.cancer_ids, "cancer")
-        quote = check_quote("spread_ranked", entry, ranked["source_id"], row["quote"], ctx)
         check_ranked_row(entry, row, aliases)
+        quote = check_table_row("spread_ranked", entry, source_id, row["cells"], ctx)
         for rank, site in enumerate(row["sites"], start=1):
             check_known("spread_ranked", entry, site, ctx.site_ids, "site")
             rows.append({"primary": row["primary"], "site": site, "rank": rank,
-                         "evidence": "ranked_table", "source_id": ranked["source_id"],
-                         "quote": quote, "note": ""})
+                         "evidence": "ranked_table", "source_id": source_id, "quote": quote,
+                         "quote_form": "table_row", "note": note})
     return rows
+
+
+TEXT_EVIDENCE = ("statement", "example", "rare_reported")
+"""Evidence kinds a sentence can give (the ranked table gives ``ranked_table``)."""
 
 
 def text_rows(claims: list[dict], ctx: Context) -> list[dict]:
     """Expand each sentence-level claim into one row per (primary, site) it names."""
     rows = []
     for entry, claim in enumerate(claims, start=1):
-        if claim["evidence"] not in ("statement", "example"):
-            fail("spread_text", entry, f"evidence must be statement or example, not "
-                 f"{claim['evidence']!r}")
+        if claim["evidence"] not in TEXT_EVIDENCE:
+            fail("spread_text", entry, f"evidence must be one of {', '.join(TEXT_EVIDENCE)}, "
+                 f"not {claim['evidence']!r}")
         quote = check_quote("spread_text", entry, claim["source_id"], claim["quote"], ctx)
         for primary in claim["primaries"]:
             check_known("spread_text", entry, primary, ctx.cancer_ids, "cancer")
@@ -172,18 +195,26 @@ def text_rows(claims: list[dict], ctx: Context) -> list[dict]:
                 check_known("spread_text", entry, site, ctx.site_ids, "site")
                 rows.append({"primary": primary, "site": site, "rank": None,
                              "evidence": claim["evidence"], "source_id": claim["source_id"],
-                             "quote": quote, "note": claim.get("note", "")})
+                             "quote": quote, "quote_form": "sentence",
+                             "note": claim.get("note", "")})
     return rows
 
 
-def build_spread(ranked: dict, claims: list[dict], ctx: Context, aliases) -> pd.DataFrame:
-    """All spread rows: the 36 ranked ones first, then the sentence-level ones in file order."""
+def build_spread(ranked: dict, claims: list[dict], ctx: Context, aliases,
+                 organs: dict[str, str]) -> pd.DataFrame:
+    """All spread rows: the 36 ranked ones first, then the sentence-level ones in file order.
+
+    ``starts_in_site`` marks a row whose site is the organ the cancer starts in (``organs``:
+    cancer id -> organ site id), e.g. osteosarcoma, a bone cancer, listed as reaching bone.
+    """
     frame = pd.DataFrame(ranked_rows(ranked, ctx, aliases) + text_rows(claims, ctx))
     frame = refuse_duplicates(frame, ["primary", "site", "source_id", "quote"], "spread_text")
     frame["rank"] = frame["rank"].astype("Int64")
     frame.insert(0, "spread_id", frame["source_id"] + ":" + frame["primary"] + ":"
                  + frame["site"] + ":" + frame.groupby(
                      ["source_id", "primary", "site"]).cumcount().add(1).astype(str))
+    frame.insert(frame.columns.get_loc("note"), "starts_in_site",
+                 frame["primary"].map(organs) == frame["site"])
     return frame
 
 
@@ -214,6 +245,28 @@ def build_treatments(claims: list[dict], ctx: Context) -> pd.DataFrame:
                         ["scope", "treatment", "source_id", "quote"], {"scope": scopes})
 
 
+def build_topic_claims(claims: list[dict], ctx: Context) -> pd.DataFrame:
+    """The claims table, with ``conflicts_with`` joined by ``|`` and checked.
+
+    A ``conflicts_with`` stance must be held by another claim on the same topic, so that every
+    disagreement the Source check page shows has the quotes that make it one.
+    """
+    stances: dict[str, set[str]] = {}
+    for claim in claims:
+        stances.setdefault(claim["topic"], set()).add(claim["stance"])
+    flat = []
+    for entry, claim in enumerate(claims, start=1):
+        conflicts = claim.get("conflicts_with") or []
+        for other in conflicts:
+            if other not in stances[claim["topic"]] - {claim["stance"]}:
+                fail("claims", entry, f"conflicts_with names {other!r}, which no other claim "
+                     f"on {claim['topic']!r} holds")
+        flat.append({**claim, "conflicts_with": "|".join(conflicts)})
+    return build_claims("claims", flat, ctx,
+                        ["topic", "position", "stance", "conflicts_with", "source_id", "note"],
+                        ["topic", "quote"], {})
+
+
 def build_all(sources_dir: Path = DEFAULT_SOURCES_DIR,
               curation_dir: Path = CURATION_DIR) -> dict[str, pd.DataFrame]:
     """Build every table from the curation files; return them by name, in TABLE_ORDER."""
@@ -223,7 +276,8 @@ def build_all(sources_dir: Path = DEFAULT_SOURCES_DIR,
     site_ids = frozenset(s["site_id"] for s in sites)
     ctx = Context(texts, frozenset(c["cancer_id"] for c in cancers), site_ids)
     aliases = {s["site_id"]: s["aliases"] for s in sites}
-    spread = build_spread(read("spread_ranked"), read("spread_text"), ctx, aliases)
+    organs = {c["cancer_id"]: c["organ_site_id"] for c in cancers}
+    spread = build_spread(read("spread_ranked"), read("spread_text"), ctx, aliases, organs)
     tables = {
         "sources": build_sources(sources, hashes),
         "sites": build_sites(sites, spread),
@@ -243,9 +297,7 @@ def build_all(sources_dir: Path = DEFAULT_SOURCES_DIR,
                                 ["step", "name", "what_happens", "source_id"], ["step"], {}),
         "key_facts": build_claims("key_facts", read("key_facts"), ctx,
                                   ["fact_id", "topic", "source_id"], ["fact_id"], {}),
-        "claims": build_claims("claims", read("claims"), ctx,
-                               ["topic", "position", "stance", "source_id", "note"],
-                               ["topic", "quote"], {}),
+        "claims": build_topic_claims(read("claims"), ctx),
     }
     tables["figures"]["context"] = tables["figures"]["context"].map(normalise)
     return {name: tables[name] for name in TABLE_ORDER}

@@ -11,13 +11,9 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-EVIDENCE_ORDER = ("ranked_table", "statement", "example")
-EVIDENCE_LABELS = {
-    "ranked_table": "Ranked in the NCI table",
-    "statement": "Stated in a sentence",
-    "example": "Used as an example",
-}
-RANK_LABELS = {1: "1st (most common)", 2: "2nd", 3: "3rd"}
+from data.vocabulary import EVIDENCE_LABELS, EVIDENCE_ORDER, EVIDENCE_WORDS, RANK_LABELS
+
+__all__ = ["EVIDENCE_LABELS", "EVIDENCE_ORDER", "RANK_LABELS"]  # re-exported for the pages
 CONFIDENCE_ORDER = {"high": 0, "medium": 1, "low": 2}
 
 
@@ -50,6 +46,46 @@ def filter_spread(spread: pd.DataFrame, primaries: Iterable[str] | None = None,
         if wanted is not None:
             mask &= spread[column].isin(list(wanted))
     return spread[mask]
+
+
+def travelling(spread: pd.DataFrame) -> pd.DataFrame:
+    """Rows that show spread from one place to another, for the network and the body map.
+
+    Leaves out a row whose site is the organ its cancer starts in (``starts_in_site``), such
+    as osteosarcoma, a bone cancer, listed among cancers that reach the bones; a ranked
+    table's row stays (the NCI table lists the lungs for lung cancer). Frames without the
+    column (uploads) are returned unchanged.
+
+    Examples
+    --------
+    >>> s = pd.DataFrame({"primary": ["osteo", "lung"], "site": ["bone", "lung"],
+    ...                   "evidence": ["statement", "ranked_table"],
+    ...                   "starts_in_site": [True, True]})
+    >>> travelling(s)["primary"].tolist()
+    ['lung']
+    """
+    if "starts_in_site" not in spread.columns:
+        return spread
+    return spread[~spread["starts_in_site"].astype(bool) | (spread["evidence"] == "ranked_table")]
+
+
+def left_out_of_travel(spread: pd.DataFrame, cancers: pd.DataFrame,
+                       sites: pd.DataFrame) -> list[str]:
+    """The pairs :func:`travelling` leaves out, as ``"Osteosarcoma → Bone"``, sorted.
+
+    Examples
+    --------
+    >>> s = pd.DataFrame({"primary": ["osteo"], "site": ["bone"], "evidence": ["statement"],
+    ...                   "starts_in_site": [True]})
+    >>> left_out_of_travel(s, pd.DataFrame({"cancer_id": ["osteo"], "label": ["Osteosarcoma"]}),
+    ...                    pd.DataFrame({"site_id": ["bone"], "label": ["Bone"]}))
+    ['Osteosarcoma → Bone']
+    """
+    kept = travelling(spread)
+    gone = spread.drop(index=kept.index)[["primary", "site"]].drop_duplicates()
+    cancer, site = labels(cancers, "cancer_id"), labels(sites, "site_id")
+    return sorted(f"{cancer[p]} → {site[s]}" for p, s in zip(gone["primary"], gone["site"],
+                                                              strict=True))
 
 
 def _strongest_evidence(kinds: pd.Series) -> str:
@@ -231,12 +267,13 @@ def source_matrix(spread: pd.DataFrame, primary: str, sources: pd.DataFrame,
                   sites: pd.DataFrame) -> pd.DataFrame:
     """For one cancer: one row per site, one column per source saying how it names the site.
 
-    A cell reads ``rank 1``..``rank 3`` (NCI table), ``stated`` or ``example``; empty when
+    A cell reads ``rank 1``..``rank 3`` (NCI table), ``stated``, ``example`` or ``rare but
+    reported``; empty when
     that source does not name the pair. Sites named by more sources come first.
     """
     rows = spread[spread["primary"] == primary]
     short = labels(sources, "source_id", "short_name")
-    word = rows["evidence"].map({"statement": "stated", "example": "example"})
+    word = rows["evidence"].map(EVIDENCE_WORDS)
     rows = rows.assign(how=word.where(rows["rank"].isna(), "rank " + rows["rank"].astype(str)))
     grid = rows.pivot_table(index="site", columns="source_id", values="how",
                             aggfunc=lambda h: ", ".join(sorted(set(h))))

@@ -10,8 +10,7 @@ from __future__ import annotations
 import networkx as nx
 import pandas as pd
 
-EVIDENCE_STRENGTH: dict[str, int] = {"ranked_table": 3, "statement": 2, "example": 1}
-"""Evidence kinds and their strength: a ranked table beats a statement beats an example."""
+from data.vocabulary import EVIDENCE_STRENGTH
 
 RANKS = (1, 2, 3)
 """Allowed ranks; rank 1 is the most common site and earns the most rank points."""

@@ -3,7 +3,7 @@
 import streamlit as st
 
 from ui import own_data, state
-from ui.data import body_map_choices, body_map_quotes, body_map_view
+from ui.data import body_map_choices, body_map_quotes, body_map_view, same_organ_note
 from ui.show import chart, chart_data, image_downloads, table_with_download
 
 MODES = {"cancer": "Start from a cancer", "site": "Start from a site"}
@@ -46,6 +46,7 @@ if arrow_rows.empty:
             icon=":material/info:")
 else:
     chart(spec)
+    st.caption(same_organ_note())
     rows = arrow_rows[["cancer", "site_label", "rank_label", "evidence"]].rename(columns={
         "site_label": "spreads to", "rank_label": "NCI rank"})
     chart_data(rows, f"body_map_{mode}_{chosen}.csv", "body_map_data",

@@ -8,7 +8,7 @@ from charts.network import NODE_SELECTION
 from data import query
 from graph.export import gexf_bytes, graphml_bytes
 from ui import own_data, state
-from ui.data import graph, graph_tables, network_spec, quotes, tables
+from ui.data import graph, graph_tables, network_spec, quotes, same_organ_note, tables
 from ui.filters import spread_filters
 from ui.show import chart, chart_data, download_csv, image_downloads, quote, table_with_download
 
@@ -56,6 +56,7 @@ focus = st.session_state["focus_node"] or None
 spec, lit = network_spec(evidence, sources, st.session_state["layout"],
                          st.session_state["seed"], focus)
 chart(spec, on_select="rerun", key="network", selection_mode=NODE_SELECTION)
+st.caption(same_organ_note())
 chart_data(parts["edges"], "network_edges.csv", "edges_data", "Show the links as a table")
 image_downloads(spec, "cancer_spread_network", parts["credit"], "network_image")
 

@@ -13,7 +13,7 @@ import pytest
 
 from data.build import read_curation
 from data.load import DESCRIPTOR, table_names
-from data.text import normalise, quote_in_text
+from data.text import normalise, quoted_in_text, row_cells
 from tests.conftest import ROOT
 
 TABLES = ROOT / "data" / "tables"
@@ -56,11 +56,29 @@ def test_every_table_with_facts_carries_source_and_quote(tables):
 @pytest.mark.parametrize("name", ["spread", "survival", "figures", "symptoms", "treatments",
                                   "cascade", "key_facts", "claims"])
 def test_every_quote_is_verbatim_in_its_own_source(tables, sources_dir, name):
-    """Each quote is found, whitespace folded and curly quotes straightened, in its source."""
+    """Each quote is found, whitespace folded and curly quotes straightened, in its source;
+    a table row cell by cell, the cells side by side."""
     texts = _source_texts(sources_dir)
-    missing = [(row.source_id, row.quote[:60]) for row in tables[name].itertuples()
-               if not quote_in_text(row.quote, texts[row.source_id])]
+    frame = tables[name]
+    forms = frame["quote_form"] if "quote_form" in frame.columns else ["sentence"] * len(frame)
+    missing = [(row.source_id, row.quote[:60])
+               for row, form in zip(frame.itertuples(), forms, strict=True)
+               if not quoted_in_text(row.quote, texts[row.source_id], form)]
     assert missing == []
+
+
+def test_table_rows_read_as_rows_not_run_together(tables):
+    """The NCI table's rows are published as cells ("Prostate — Bones, lungs, liver"), never
+    as the flattened text ("ProstateBones, lungs, liver"), and each says which table it is."""
+    rows = tables["spread"][tables["spread"]["quote_form"] == "table_row"]
+    assert len(rows) == 36
+    prostate = rows.loc[rows["primary"] == "prostate", "quote"].unique().tolist()
+    assert prostate == ["Prostate — Bones, lungs, liver"]
+    assert all(len(row_cells(q)) == 2 for q in rows["quote"])
+    assert rows["note"].str.contains("Cancer type — Main sites of metastasis").all()
+    flattened = re.compile(r"[a-z][A-Z]")  # "ProstateBones": a lower- then upper-case letter
+    for name in ("spread", "claims", "key_facts"):
+        assert not tables[name]["quote"].str.contains(flattened).any(), name
 
 
 def test_no_quote_comes_from_reader_comments(tables, sources_dir):

@@ -180,10 +180,10 @@ def test_focus_on_a_cancer_shows_its_quotes():
     """As a learner, choosing Breast cancer shows the sources' own words about breast cancer."""
     at = open_page(SPREAD)
     shown = [m.value for m in at.markdown]
-    assert not any("BreastLungs, liver, bones" in text for text in shown)
+    assert not any("Breast — Lungs, liver, bones" in text for text in shown)
     ok(at.selectbox(key="focus").set_value("breast").run())
     shown = [m.value for m in at.markdown]
-    assert any("BreastLungs, liver, bones" in text for text in shown)
+    assert any("Breast — Lungs, liver, bones" in text for text in shown)
     assert any("Showing every quote about **Breast cancer**" in text for text in shown)
 
 
@@ -212,13 +212,20 @@ def network_parts(at: AppTest) -> tuple[dict, pd.DataFrame, pd.DataFrame]:
 
 
 def test_network_has_a_node_for_every_cancer_and_site(t):
-    """As a learner, the network shows every cancer and every site the sources name."""
-    _, nodes, _ = network_parts(open_page(NETWORK))
-    expected = ({f"cancer:{c}" for c in t["spread"]["primary"]}
-                | {f"site:{s}" for s in t["spread"]["site"]})
-    assert len(expected) == 31
-    assert len(nodes) == 31
+    """As a learner, the network shows every cancer and every site the sources name as spread
+    from one place to another, and says which same-organ pairs it leaves out."""
+    at = open_page(NETWORK)
+    _, nodes, _ = network_parts(at)
+    moving = t["spread"][~t["spread"]["starts_in_site"] | (t["spread"]["evidence"]
+                                                            == "ranked_table")]
+    expected = ({f"cancer:{c}" for c in moving["primary"]}
+                | {f"site:{s}" for s in moving["site"]})
+    assert len(expected) == 28
     assert set(nodes["node"]) == expected
+    assert not {"cancer:osteosarcoma", "cancer:ewing_sarcoma", "site:bone_marrow"} & expected
+    note = next(c.value for c in at.caption if c.value.startswith("Not drawn here"))
+    assert ("Ewing sarcoma of the bone → Bone; Leukemia → Bone marrow; Multiple myeloma → Bone "
+            "marrow; Osteosarcoma → Bone." in note)
 
 
 def test_two_column_layout_puts_cancers_and_sites_in_two_columns():

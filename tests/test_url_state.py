@@ -52,7 +52,7 @@ def test_link_restores_the_focused_cancer_on_the_spread_page():
     """As a teacher, a link with a chosen cancer reopens its quotes."""
     at = open_page(SPREAD, focus="breast")
     assert at.selectbox(key="focus").value == "breast"
-    assert any("BreastLungs, liver, bones" in m.value for m in at.markdown)
+    assert any("Breast — Lungs, liver, bones" in m.value for m in at.markdown)
 
 
 # ----------------------------------------------------------------------------- bad links

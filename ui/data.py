@@ -92,7 +92,7 @@ def top_three(cancers: Ids, sites: Ids, evidence: Ids, sources: Ids) -> tuple[pd
 def graph(evidence: Ids, sources: Ids) -> nx.Graph:
     """The cancer-site graph for the chosen evidence kinds and sources (shared; frozen)."""
     t = tables()
-    rows = query.filter_spread(t["spread"], evidence=evidence, sources=sources)
+    rows = query.filter_spread(query.travelling(t["spread"]), evidence=evidence, sources=sources)
     return nx.freeze(spread_graph(rows, t["cancers"], t["sites"]))
 
 
@@ -142,7 +142,7 @@ def body_map_view(mode: str, chosen: str, sentences: bool) -> tuple[pd.DataFrame
     t = tables()
     evidence = tuple(query.EVIDENCE_ORDER) if sentences else ("ranked_table",)
     column = "primary" if mode == "cancer" else "site"
-    rows = query.filter_spread(t["spread"], evidence=evidence)
+    rows = query.filter_spread(query.travelling(t["spread"]), evidence=evidence)
     rows = rows[rows[column] == chosen]
     arrow_rows = arrows(rows, t["cancers"], t["sites"])
     name = query.labels(t["cancers" if mode == "cancer" else "sites"],
@@ -161,7 +161,8 @@ def body_map_choices() -> dict:
     line for its images (shared; read-only)."""
     t = tables()
     organ = query.labels(t["cancers"], "cancer_id", "organ_site_id")
-    named_cancers, named_sites = set(t["spread"]["primary"]), set(t["spread"]["site"])
+    moving = query.travelling(t["spread"])
+    named_cancers, named_sites = set(moving["primary"]), set(moving["site"])
     cancers = {c: name for c, name in sorted(query.labels(t["cancers"], "cancer_id").items(),
                                              key=lambda item: item[1])
                if organ[c] in START and c in named_cancers}
@@ -170,6 +171,18 @@ def body_map_choices() -> dict:
              if s in LAND and s in named_sites}
     return {"cancer": cancers, "site": sites,
             "credit": query.source_line(t["spread"]["source_id"].unique(), t["sources"])}
+
+
+@st.cache_resource(show_spinner=False)
+def same_organ_note() -> str:
+    """A sentence naming the pairs the network and body map leave out, and why (shared)."""
+    t = tables()
+    pairs = query.left_out_of_travel(t["spread"], t["cancers"], t["sites"])
+    if not pairs:
+        return ""
+    return (f"Not drawn here: {'; '.join(pairs)}. A source lists these cancers among those "
+            "that reach the organ they start in, which is not spread from one place to "
+            "another; the tables on the Where cancers spread page keep them.")
 
 
 @st.cache_data(show_spinner=False)
