@@ -1,7 +1,9 @@
 """The guided lesson: eight steps, each with two or three takeaways and the view to show.
 
-Every takeaway is either a source's own words or a count read from a quoted table, and
-carries the name of the source it stands on. Nothing here is typed in as a fact.
+Every takeaway is either a source's own words (``is_quote``: shown in quotation marks with the
+source's name under it) or a sentence this app works out from the tables (shown apart, saying
+what it was worked out from, never credited as a source's words). Nothing here is typed in as
+a fact.
 """
 
 from __future__ import annotations
@@ -10,15 +12,20 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from data.query import claim_checks, labels, top_three_counts
+from data.claims import claim_checks
+from data.query import labels, top_three_counts
 
 
 @dataclass(frozen=True)
 class Takeaway:
-    """One line for the projector and the source under it."""
+    """One line for the projector and what it stands on.
+
+    ``basis`` is the quoted source's short name when ``is_quote``; otherwise it says what the
+    app worked the sentence out from (e.g. "the NCI fact sheet's table").
+    """
 
     text: str
-    source: str
+    basis: str
     is_quote: bool
 
 
@@ -47,14 +54,14 @@ def _top_site_counts(tables: dict[str, pd.DataFrame]) -> tuple[Takeaway, ...]:
                                                     ascending=[False, True]).iloc[0]
     total = counts.groupby("site_label")["n_cancers"].sum().sort_values(ascending=False)
     tied = [site for site, n in total.items() if n == total.iloc[0]]
-    source = labels(tables["sources"], "source_id", "short_name")["nci"]
+    basis = f"the table in the {labels(tables['sources'], 'source_id', 'short_name')['nci']}"
     return (
         Takeaway(f"{first['site_label']} is ranked first for {first['n_cancers']} of the "
-                 f"{n_cancers} cancers in the NCI table.", source, False),
+                 f"{n_cancers} cancers in the NCI table.", basis, False),
         Takeaway(f"{' and '.join(tied)} appear in the top three of {total.iloc[0]} of the "
-                 f"{n_cancers} cancers.", source, False),
+                 f"{n_cancers} cancers.", basis, False),
         Takeaway("These are counts of table entries, not of patients: the table is an order.",
-                 source, False),
+                 basis, False),
     )
 
 
@@ -65,14 +72,15 @@ def _disagreements(tables: dict[str, pd.DataFrame]) -> tuple[Takeaway, ...]:
     low = sources[sources["confidence"] == "low"]["short_name"].tolist()
     selfish = sorted({name for cell in checks["contradicts_itself"] if cell
                       for name in cell.split("; ")})
+    claims_basis = "the claims compared on the Source check page"
     return (
         Takeaway(f"The sources disagree on {int(checks['sources_disagree'].sum())} of the "
-                 f"{len(checks)} questions compared on the Source check page.",
-                 "all five sources", False),
-        Takeaway(f"Contradicts itself: {', '.join(selfish) or 'no source'}.",
-                 ", ".join(selfish) or "all five sources", False),
+                 f"{len(checks)} questions compared on the Source check page.", claims_basis,
+                 False),
+        Takeaway(f"Gives answers that cannot both be true: {', '.join(selfish) or 'no source'}.",
+                 claims_basis, False),
         Takeaway(f"Lowest confidence: {', '.join(low)} (no publisher, no date).",
-                 ", ".join(low), False),
+                 "the confidence given to each source on the Sources and data page", False),
     )
 
 

@@ -284,21 +284,6 @@ def source_matrix(spread: pd.DataFrame, primary: str, sources: pd.DataFrame,
     return grid.rename(columns=short).rename_axis(index="site", columns=None).reset_index()
 
 
-def claim_checks(claims: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
-    """Per topic: how many stances, whether sources disagree, who contradicts itself.
-
-    Columns: topic, stances, sources_disagree, contradicts_itself (short names joined).
-    """
-    short = labels(sources, "source_id", "short_name")
-    per_source = claims.groupby(["topic", "source_id"])["stance"].nunique()
-    selfish = per_source[per_source > 1].reset_index().groupby("topic")["source_id"].agg(
-        lambda s: "; ".join(short[i] for i in s))
-    out = claims.groupby("topic", sort=False).agg(stances=("stance", "nunique")).reset_index()
-    out["sources_disagree"] = out["stances"] > 1
-    out["contradicts_itself"] = out["topic"].map(selfish).fillna("")
-    return out
-
-
 def symptoms_by_site(symptoms: pd.DataFrame, sites: pd.DataFrame) -> pd.DataFrame:
     """Per site: its symptoms, those named by more sources first, and how many sources.
 

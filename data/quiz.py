@@ -30,6 +30,34 @@ _KEEP_CAPITAL = frozenset({"Ewing"})  # a name stays capitalised inside a senten
 Tables = Mapping[str, pd.DataFrame]
 
 
+class Prepared(dict):
+    """The tables, plus a memo of what every quiz drawn from them computes the same way.
+
+    Finding each kind's candidate questions walks the tables (about 90 ms a quiz); none of it
+    depends on the seed, so :func:`prepare` keeps it, and a class's quizzes, or all 10,000 in
+    the proof test, draw from it in well under a millisecond each. Never mutate the tables
+    of a Prepared: the memo would go stale.
+    """
+
+    def __init__(self, tables: Tables):
+        super().__init__(tables)
+        self.memo: dict = {}
+
+
+def prepare(tables: Tables) -> Prepared:
+    """``tables`` ready for many quizzes (returned as is when already prepared)."""
+    return tables if isinstance(tables, Prepared) else Prepared(tables)
+
+
+def _memo(tables: Tables, key, compute: Callable[[], object]):
+    """``compute()``, kept in the tables' memo when they are :class:`Prepared`."""
+    if not isinstance(tables, Prepared):
+        return compute()
+    if key not in tables.memo:
+        tables.memo[key] = compute()
+    return tables.memo[key]
+
+
 @dataclass(frozen=True)
 class Question:
     """One multiple-choice question and the quote that answers it.
@@ -53,6 +81,12 @@ class Question:
     detail : str
         A plain sentence built from the table that says why, e.g. which rank the answer has
         (kept apart so that ``explanation`` stays exactly the quote).
+    basis : str
+        What ``detail`` was worked out from, e.g. "the table in the NCI fact sheet" (the page
+        says so under it: ``detail`` is the app's sentence, not a source's).
+    explanation_note : str
+        What kind of quote ``explanation`` is when it is not running text, e.g. which table
+        a quoted table row belongs to.
     """
 
     qid: str
@@ -64,6 +98,8 @@ class Question:
     source: str
     source_id: str
     detail: str = ""
+    basis: str = ""
+    explanation_note: str = ""
 
 
 # ---------------------------------------------------------------------------------------------
@@ -91,6 +127,12 @@ def _capitalised(text: str) -> str:
     return text[:1].upper() + text[1:]
 
 
+def _labels(tables: Tables, table: str, id_column: str, label_column: str = "label") -> dict:
+    """:func:`data.query.labels` of one table, memoised for prepared tables."""
+    return _memo(tables, ("labels", table, id_column, label_column),
+                 lambda: labels(tables[table], id_column, label_column))
+
+
 def _has(tables: Tables, *names: str) -> bool:
     """True when every named table is present and not empty."""
     return all(name in tables and not tables[name].empty for name in names)
@@ -100,7 +142,7 @@ def _short_name(tables: Tables, source_id: str) -> str:
     """The source's short name from sources.csv (its id when the table lacks it)."""
     if "sources" not in tables:
         return source_id
-    return labels(tables["sources"], "source_id", "short_name").get(source_id, source_id)
+    return _labels(tables, "sources", "source_id", "short_name").get(source_id, source_id)
 
 
 def _options(answer: str, wrong: Iterable[str], rng: random.Random) -> tuple[str, ...]:
@@ -169,19 +211,37 @@ def _ranked(spread: pd.DataFrame) -> dict[tuple[str, str], list[tuple[int, str, 
 
 def _ranked_labelled(tables: Tables) -> dict[tuple[str, str], list[tuple[int, str, str]]]:
     """:func:`_ranked`, keeping only cancers and sites that have a display label."""
-    cancer, site = labels(tables["cancers"], "cancer_id"), labels(tables["sites"], "site_id")
-    return {key: ranks for key, ranks in _ranked(tables["spread"]).items()
-            if key[1] in cancer and all(s in site for _, s, _ in ranks)}
+    def compute() -> dict:
+        cancer = _labels(tables, "cancers", "cancer_id")
+        site = _labels(tables, "sites", "site_id")
+        return {key: ranks for key, ranks in _ranked(tables["spread"]).items()
+                if key[1] in cancer and all(s in site for _, s, _ in ranks)}
+    return _memo(tables, "ranked_labelled", compute)
 
 
-def _unrelated_sites(tables: Tables, primary: str) -> list[str]:
-    """Sites that receive spread in spread.csv but no row links to ``primary`` (nor a close one).
+def _table_sites(spread: pd.DataFrame, source_id: str) -> set[str]:
+    """The sites a source's ranked table uses anywhere: the only ones it could have listed.
 
-    These are the wrong options for a cancer: no source ties them to it, so none is right-ish.
+    The NCI table leaves lymph nodes out on purpose, so "not in its top three" says nothing
+    about them; a site the table never uses is never offered on a question about the table.
     """
-    spread, sites = tables["spread"], tables["sites"]
-    linked = _close_sites(sites, spread.loc[spread["primary"] == primary, "site"])
-    return sorted((set(spread["site"]) & set(sites["site_id"])) - linked)
+    ranked = spread[(spread["evidence"] == "ranked_table") & (spread["source_id"] == source_id)]
+    return set(ranked["site"])
+
+
+def _unrelated_sites(tables: Tables, primary: str, source_id: str) -> list[str]:
+    """Sites of ``source_id``'s ranked table that no row of any source links to ``primary``
+    (nor a site close to one that does).
+
+    These are the wrong options for a cancer: no table ties them to it, and the ranked table
+    could have listed them, so none is right by another source or by the table's silence.
+    """
+    def compute() -> list[str]:
+        spread, sites = tables["spread"], tables["sites"]
+        linked = _close_sites(sites, spread.loc[spread["primary"] == primary, "site"])
+        usable = _table_sites(spread, source_id) & set(sites["site_id"])
+        return sorted(usable - linked)
+    return _memo(tables, ("unrelated", primary, source_id), compute)
 
 
 def _table_in(tables: Tables, source_id: str) -> str:
@@ -189,10 +249,28 @@ def _table_in(tables: Tables, source_id: str) -> str:
     return f"the table in the {_short_name(tables, source_id)}"
 
 
+def _row_note(tables: Tables, quote: str) -> str:
+    """The curator's note on the spread rows quoting ``quote`` (a table row says its table)."""
+    def compute() -> str:
+        spread = tables["spread"]
+        if "note" not in spread.columns:
+            return ""
+        notes = spread.loc[spread["quote"] == quote, "note"].dropna()
+        return str(notes.iloc[0]) if len(notes) else ""
+    return _memo(tables, ("row_note", quote), compute)
+
+
+def _ranked_question(tables: Tables, qid: str, kind: str, prompt: str, options: tuple,
+                     answer: str, quote: str, src: str, detail: str) -> Question:
+    """A question about a ranked table, explained by the table row and what it says."""
+    return Question(qid, kind, prompt, options, answer, quote, _short_name(tables, src), src,
+                    detail, _table_in(tables, src), _row_note(tables, quote))
+
+
 def _ranking(tables: Tables, source_id: str, primary: str,
              ranks: list[tuple[int, str, str]]) -> str:
     """A sentence listing a cancer's ranked sites, e.g. ``"... 1st Bone, 2nd Lung."``."""
-    site, cancer = labels(tables["sites"], "site_id"), labels(tables["cancers"], "cancer_id")
+    site, cancer = _labels(tables, "sites", "site_id"), _labels(tables, "cancers", "cancer_id")
     listed = ", ".join(f"{_ORDINALS.get(r, f'{r}th')} {site[s]}" for r, s, _ in ranks)
     return (f"{_capitalised(_table_in(tables, source_id))} lists, for "
             f"{in_sentence(cancer[primary])}: {listed}.")
@@ -211,10 +289,12 @@ def top_site(tables: Tables, rng: random.Random, used: Iterable[str] = ()) -> Qu
     Examples
     --------
     >>> spread = pd.DataFrame({
-    ...     "primary": ["prostate", "breast", "breast"], "site": ["bone", "brain", "liver"],
-    ...     "rank": pd.array([1, pd.NA, pd.NA], dtype="Int64"),
-    ...     "evidence": ["ranked_table", "statement", "statement"],
-    ...     "source_id": ["nci", "msk", "msk"], "quote": ["ProstateBones", "b", "l"]})
+    ...     "primary": ["prostate", "breast", "breast", "breast"],
+    ...     "site": ["bone", "liver", "brain", "bone"],
+    ...     "rank": pd.array([1, 1, pd.NA, pd.NA], dtype="Int64"),
+    ...     "evidence": ["ranked_table", "ranked_table", "statement", "statement"],
+    ...     "source_id": ["nci", "nci", "msk", "msk"],
+    ...     "quote": ["Prostate — Bones", "Breast — Liver", "b", "l"]})
     >>> tables = {"spread": spread,
     ...     "cancers": pd.DataFrame({"cancer_id": ["prostate", "breast"],
     ...                              "label": ["Prostate cancer", "Breast cancer"]}),
@@ -225,25 +305,29 @@ def top_site(tables: Tables, rng: random.Random, used: Iterable[str] = ()) -> Qu
     >>> q = top_site(tables, random.Random(0))
     >>> q.prompt
     'Where does prostate cancer most often spread, according to the table in the NCI fact sheet?'
+
+    Brain is never offered: the table uses only bone and liver, so it could not have said.
+
     >>> q.answer, sorted(q.options), q.explanation
-    ('Bone', ['Bone', 'Brain', 'Liver'], 'ProstateBones')
+    ('Bone', ['Bone', 'Liver'], 'Prostate — Bones')
     """
     if not _has(tables, "spread", "cancers", "sites"):
         return None
-    candidates = {f"top_site:{src}:{primary}": (src, primary, ranks)
-                  for (src, primary), ranks in _ranked_labelled(tables).items()
-                  if _unrelated_sites(tables, primary)}
+    candidates = _memo(tables, "top_site", lambda: {
+        f"top_site:{src}:{primary}": (src, primary, ranks)
+        for (src, primary), ranks in _ranked_labelled(tables).items()
+        if _unrelated_sites(tables, primary, src)})
     picked = _pick(rng, candidates, used)
     if picked is None:
         return None
     qid, (src, primary, ranks) = picked
-    site, cancer = labels(tables["sites"], "site_id"), labels(tables["cancers"], "cancer_id")
+    site, cancer = _labels(tables, "sites", "site_id"), _labels(tables, "cancers", "cancer_id")
     answer = site[ranks[0][1]]
-    wrong = [site[s] for s in _unrelated_sites(tables, primary)]
+    wrong = [site[s] for s in _unrelated_sites(tables, primary, src)]
     prompt = (f"Where does {in_sentence(cancer[primary])} most often spread, "
               f"according to {_table_in(tables, src)}?")
-    return Question(qid, "top_site", prompt, _options(answer, wrong, rng), answer, ranks[0][2],
-                    _short_name(tables, src), src, _ranking(tables, src, primary, ranks))
+    return _ranked_question(tables, qid, "top_site", prompt, _options(answer, wrong, rng),
+                            answer, ranks[0][2], src, _ranking(tables, src, primary, ranks))
 
 
 def which_cancer_ranks_first(tables: Tables, rng: random.Random,
@@ -265,7 +349,7 @@ def which_cancer_ranks_first(tables: Tables, rng: random.Random,
     if picked is None:
         return None
     qid, (src, site_id, right, wrong) = picked
-    site, cancer = labels(tables["sites"], "site_id"), labels(tables["cancers"], "cancer_id")
+    site, cancer = _labels(tables, "sites", "site_id"), _labels(tables, "cancers", "cancer_id")
     primary = rng.choice(right)
     options = _options(cancer[primary], [cancer[p] for p in wrong], rng)
     by_label = {cancer[p]: p for p in wrong}
@@ -276,9 +360,9 @@ def which_cancer_ranks_first(tables: Tables, rng: random.Random,
               f"({others}).")
     prompt = (f"According to {_table_in(tables, src)}, which of these cancers spreads to the "
               f"{in_sentence(site[site_id])} more often than anywhere else?")
-    return Question(qid, "which_cancer_ranks_first", prompt, options, cancer[primary],
-                    _ranked(tables["spread"])[(src, primary)][0][2], _short_name(tables, src),
-                    src, detail)
+    ranked = _memo(tables, "ranked", lambda: _ranked(tables["spread"]))
+    return _ranked_question(tables, qid, "which_cancer_ranks_first", prompt, options,
+                            cancer[primary], ranked[(src, primary)][0][2], src, detail)
 
 
 def not_in_top_three(tables: Tables, rng: random.Random,
@@ -290,56 +374,93 @@ def not_in_top_three(tables: Tables, rng: random.Random,
     """
     if not _has(tables, "spread", "cancers", "sites"):
         return None
-    candidates = {f"not_in_top_three:{src}:{primary}": (src, primary, ranks)
-                  for (src, primary), ranks in _ranked_labelled(tables).items()
-                  if [r for r, _, _ in ranks] == [1, 2, 3] and _unrelated_sites(tables, primary)}
+    candidates = _memo(tables, "not_in_top_three", lambda: {
+        f"not_in_top_three:{src}:{primary}": (src, primary, ranks)
+        for (src, primary), ranks in _ranked_labelled(tables).items()
+        if [r for r, _, _ in ranks] == [1, 2, 3] and _unrelated_sites(tables, primary, src)})
     picked = _pick(rng, candidates, used)
     if picked is None:
         return None
     qid, (src, primary, ranks) = picked
-    site, cancer = labels(tables["sites"], "site_id"), labels(tables["cancers"], "cancer_id")
-    answer = site[rng.choice(_unrelated_sites(tables, primary))]
+    site, cancer = _labels(tables, "sites", "site_id"), _labels(tables, "cancers", "cancer_id")
+    answer = site[rng.choice(_unrelated_sites(tables, primary, src))]
     prompt = (f"Which of these is NOT one of the three places {in_sentence(cancer[primary])} "
               f"most often spreads to, according to {_table_in(tables, src)}?")
-    return Question(qid, "not_in_top_three", prompt,
-                    _options(answer, [site[s] for _, s, _ in ranks], rng), answer, ranks[0][2],
-                    _short_name(tables, src), src, _ranking(tables, src, primary, ranks))
+    return _ranked_question(tables, qid, "not_in_top_three", prompt,
+                            _options(answer, [site[s] for _, s, _ in ranks], rng), answer,
+                            ranks[0][2], src, _ranking(tables, src, primary, ranks))
 
 
 def _best_quote(tables: Tables, rows: pd.DataFrame) -> dict:
     """The row to quote among ``rows``: the most confident source first, then by id and text."""
     confidence = ({} if "sources" not in tables or "confidence" not in tables["sources"]
-                  else labels(tables["sources"], "source_id", "confidence"))
+                  else _labels(tables, "sources", "source_id", "confidence"))
     records = rows.to_dict("records")
     return min(records, key=lambda r: (CONFIDENCE_ORDER.get(confidence.get(r["source_id"]), 9),
                                        str(r["source_id"]), str(r["quote"])))
+
+
+_FILLER = frozenset({"in", "the", "of", "and", "a", "an", "or", "to"})
+
+
+def _words(symptom: str) -> frozenset[str]:
+    """The words of a symptom that carry meaning (``weakness in the arms`` -> weakness, arms)."""
+    return frozenset(re.findall(r"[a-z]+", symptom.lower())) - _FILLER
+
+
+def related_symptoms(symptom: str, every: Iterable[str]) -> set[str]:
+    """``symptom`` and every symptom in ``every`` whose words contain its words, or the reverse.
+
+    "weakness" and "weakness in the arms and legs" are related: a source that ties weakness
+    to the brain and spinal cord makes that place right too for the longer symptom.
+
+    Examples
+    --------
+    >>> sorted(related_symptoms("weakness in the arms and legs", ["weakness", "pain", "fatigue"]))
+    ['weakness', 'weakness in the arms and legs']
+    >>> sorted(related_symptoms("back pain", ["pain", "bone pain", "swelling"]))
+    ['back pain', 'pain']
+    """
+    mine = _words(symptom)
+    return {symptom} | {other for other in every
+                        if mine <= _words(other) or _words(other) <= mine}
+
+
+def _symptom_candidates(tables: Tables, symptoms: pd.DataFrame) -> dict[str, tuple]:
+    """``qid -> (symptom, sites listing it, sites no source ties it or a related one to)``."""
+    every = set(symptoms["site"])
+    names = sorted(set(symptoms["symptom"]))
+    candidates = {}
+    for symptom in names:
+        listed = set(symptoms.loc[symptoms["symptom"] == symptom, "site"])
+        tied = set(symptoms.loc[symptoms["symptom"].isin(related_symptoms(symptom, names)),
+                                "site"])
+        wrong = every - _close_sites(tables["sites"], tied)
+        if wrong:
+            candidates[f"symptom_site:{symptom}"] = (symptom, sorted(listed), sorted(wrong))
+    return candidates
 
 
 def symptom_site(tables: Tables, rng: random.Random, used: Iterable[str] = ()) -> Question | None:
     """A symptom can be a sign of cancer that has spread to which site?
 
     Candidate sites are those in symptoms.csv. Wrong options are sites for which no source
-    lists the symptom (nor a site close to one that does); a symptom listed for every
-    candidate site is skipped.
+    lists the symptom or a related one (:func:`related_symptoms`), nor a site close to one
+    that does; a symptom listed for every candidate site is skipped.
     """
     if not _has(tables, "symptoms", "sites"):
         return None
-    symptoms, site = tables["symptoms"], labels(tables["sites"], "site_id")
-    symptoms = symptoms[symptoms["site"].isin(list(site))]
-    every = set(symptoms["site"])
-    candidates = {}
-    for symptom in sorted(set(symptoms["symptom"])):
-        listed = set(symptoms.loc[symptoms["symptom"] == symptom, "site"])
-        wrong = every - _close_sites(tables["sites"], listed)
-        if wrong:
-            candidates[f"symptom_site:{symptom}"] = (symptom, sorted(listed), sorted(wrong))
+    site = _labels(tables, "sites", "site_id")
+    symptoms = _memo(tables, "symptoms_labelled",
+                     lambda: tables["symptoms"][tables["symptoms"]["site"].isin(list(site))])
+    candidates = _memo(tables, "symptom_site", lambda: _symptom_candidates(tables, symptoms))
     picked = _pick(rng, candidates, used)
     if picked is None:
         return None
     qid, (symptom, listed, wrong) = picked
     answer = rng.choice(listed)
-    row = _best_quote(tables, symptoms[(symptoms["symptom"] == symptom)
-                                       & (symptoms["site"] == answer)])
+    row = _memo(tables, ("symptom_quote", symptom, answer), lambda: _best_quote(
+        tables, symptoms[(symptoms["symptom"] == symptom) & (symptoms["site"] == answer)]))
     detail = (f"The sources list {symptom} for cancer that has spread to: "
               f"{', '.join(site[s] for s in listed)}. None lists it for "
               f"{', '.join(site[s] for s in wrong)}.")
@@ -347,7 +468,7 @@ def symptom_site(tables: Tables, rng: random.Random, used: Iterable[str] = ()) -
                     f"{_capitalised(symptom)} can be a sign of cancer that has spread to which "
                     "part of the body?", _options(site[answer], [site[s] for s in wrong], rng),
                     site[answer], str(row["quote"]), _short_name(tables, str(row["source_id"])),
-                    str(row["source_id"]), detail)
+                    str(row["source_id"]), detail, "the symptoms each source ties to each site")
 
 
 def _percent(value: float) -> str:
@@ -361,15 +482,8 @@ def _percent(value: float) -> str:
     return f"{value:.0f}%"
 
 
-def survival(tables: Tables, rng: random.Random, used: Iterable[str] = ()) -> Question | None:
-    """What survival rate does a source quote for a cancer and population?
-
-    Wrong options are only the other rates of the same measure in survival.csv (no number is
-    made up), so a table of three rates gives questions of three options.
-    """
-    if not _has(tables, "survival", "cancers"):
-        return None
-    cancer = labels(tables["cancers"], "cancer_id")
+def _survival_candidates(tables: Tables, cancer: dict[str, str]) -> dict[str, tuple]:
+    """``qid -> (survival row, the other quoted rates of the same measure)``."""
     rows = tables["survival"].dropna(subset=["value_pct"])
     rows = rows[rows["cancer"].isin(list(cancer))].sort_values(["cancer", "population"])
     candidates = {}
@@ -379,7 +493,20 @@ def survival(tables: Tables, rng: random.Random, used: Iterable[str] = ()) -> Qu
         wrong = {_percent(float(v)) for v in same["value_pct"]} - {answer}
         if wrong:
             candidates[f"survival:{row['cancer']}:{row['population']}"] = (row, sorted(wrong))
-    picked = _pick(rng, candidates, used)
+    return candidates
+
+
+def survival(tables: Tables, rng: random.Random, used: Iterable[str] = ()) -> Question | None:
+    """What survival rate does a source quote for a cancer and population?
+
+    Wrong options are only the other rates of the same measure in survival.csv (no number is
+    made up), so a table of three rates gives questions of three options.
+    """
+    if not _has(tables, "survival", "cancers"):
+        return None
+    cancer = _labels(tables, "cancers", "cancer_id")
+    picked = _pick(rng, _memo(tables, "survival", lambda: _survival_candidates(tables, cancer)),
+                   used)
     if picked is None:
         return None
     qid, (row, wrong) = picked
@@ -388,7 +515,8 @@ def survival(tables: Tables, rng: random.Random, used: Iterable[str] = ()) -> Qu
     group = f"{stage}{in_sentence(cancer[row['cancer']])} ({row['population']})"
     return Question(qid, "survival", f"What {row['measure']} does the {short} quote for {group}?",
                     _options(answer, wrong, rng), answer, str(row["quote"]), short,
-                    str(row["source_id"]), f"The {short} quotes {answer} for {group}.")
+                    str(row["source_id"]), f"The {short} quotes {answer} for {group}.",
+                    "the quoted survival rates")
 
 
 def cascade_order(tables: Tables, rng: random.Random,
@@ -399,7 +527,8 @@ def cascade_order(tables: Tables, rng: random.Random,
     """
     if not _has(tables, "cascade"):
         return None
-    steps = tables["cascade"].dropna(subset=["step"]).sort_values("step").to_dict("records")
+    steps = _memo(tables, "cascade", lambda: tables["cascade"].dropna(subset=["step"])
+                  .sort_values("step").to_dict("records"))
     names = {str(step["name"]) for step in steps}
     candidates = {f"cascade_order:{int(asked['step'])}": (asked, after)
                   for asked, after in zip(steps, steps[1:], strict=False)
@@ -416,7 +545,7 @@ def cascade_order(tables: Tables, rng: random.Random,
     return Question(qid, "cascade_order", prompt,
                     _options(str(after["name"]), names - {asked["name"]}, rng),
                     str(after["name"]), str(after["quote"]), short, str(after["source_id"]),
-                    detail)
+                    detail, f"the steps of spread in the {short}")
 
 
 KINDS: dict[str, Callable[..., Question | None]] = {
@@ -446,6 +575,7 @@ def make_quiz(tables: Tables, seed: int, n: int = 8) -> list[Question]:
     """
     if n < 1:
         raise ValueError(f"a quiz needs at least one question; n={n} was asked for")
+    tables = prepare(tables)
     rng, questions = random.Random(seed), []
     active = list(KINDS.values())
     while len(questions) < n and active:

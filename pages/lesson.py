@@ -16,7 +16,7 @@ from ui.data import (
     tables,
     top_three,
 )
-from ui.show import chart, escape_markdown, table_with_download
+from ui.show import chart, computed, escape_markdown, table_with_download
 
 st.set_page_config(initial_sidebar_state="collapsed")
 t = tables()
@@ -42,9 +42,11 @@ state.sync("step", 1)
 
 st.title(step.title)
 for item in step.takeaways:
-    text = f"“{escape_markdown(item.text)}”" if item.is_quote else escape_markdown(item.text)
-    st.markdown(f"### {text}")
-    st.markdown(f"— {escape_markdown(item.source)}")
+    if item.is_quote:
+        st.markdown(f"### “{escape_markdown(item.text)}”")
+        st.markdown(f"— {escape_markdown(item.basis)}")
+    else:
+        computed(item.text, item.basis, heading=True)
 
 everything = tuple(tuple(options()[key]) for key in ("cancer", "site", "evidence", "source"))
 if step.view == "facts":

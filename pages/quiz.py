@@ -1,4 +1,5 @@
-"""Quiz: questions generated from the tables, instant feedback with the quote, a score."""
+"""Quiz: questions generated from the tables, feedback with the quote, a score that counts
+each question's first answer only."""
 
 import random
 
@@ -7,10 +8,27 @@ import streamlit as st
 from data.quiz import score
 from ui import state
 from ui.data import quiz
-from ui.show import quote
+from ui.show import computed, quote
 
 QUESTIONS = 8
 state.init_int("quiz", 0, 9999, 1)
+
+
+def first_answers(number: int) -> dict[str, str]:
+    """The first answer given to each question of quiz ``number`` in this session."""
+    return st.session_state.setdefault(f"first_answers_{number}", {})
+
+
+def keep_first(number: int, qid: str, key: str) -> None:
+    """Record a question's first answer; later changes are not scored (the radio locks)."""
+    first_answers(number).setdefault(qid, st.session_state[key])
+
+
+def start_again(number: int) -> None:
+    """Forget every answer to quiz ``number``, so the whole quiz can be taken again."""
+    st.session_state.pop(f"first_answers_{number}", None)
+    for key in [k for k in st.session_state if str(k).startswith(f"answer_{number}_")]:
+        del st.session_state[key]
 
 
 def new_quiz() -> None:
@@ -21,7 +39,8 @@ def new_quiz() -> None:
 st.title("Test yourself")
 st.markdown("Every question is made from the tables in this dashboard, and every answer comes "
             "with the source's own words. The **quiz number** picks the questions: give your "
-            "class the same number (or this page's link) and everyone gets the same quiz.")
+            "class the same number (or this page's link) and everyone gets the same quiz. "
+            "Your **first** answer to each question is the one that counts.")
 state.show_notices()
 left, right = st.columns([2, 1])
 left.number_input("Quiz number", 0, 9999, key="quiz",
@@ -29,14 +48,18 @@ left.number_input("Quiz number", 0, 9999, key="quiz",
 right.button("Another quiz", on_click=new_quiz, icon=":material/casino:", key="another")
 state.sync("quiz", 1)
 
-questions = quiz(st.session_state["quiz"], QUESTIONS)
-answers = {}
+number = st.session_state["quiz"]
+questions = quiz(number, QUESTIONS)
+given = first_answers(number)
 for index, question in enumerate(questions, start=1):
     with st.container(border=True):
-        key = f"answer_{st.session_state['quiz']}_{question.qid}"
-        chosen = st.radio(f"**{index}.** {question.prompt}", question.options, index=None,
-                          key=key)
-        answers[question.qid] = chosen
+        key = f"answer_{number}_{question.qid}"
+        if question.qid in given:  # a locked question shows the answer it was given
+            st.session_state[key] = given[question.qid]
+        st.radio(f"**{index}.** {question.prompt}", question.options, index=None, key=key,
+                 disabled=question.qid in given, on_change=keep_first,
+                 args=(number, question.qid, key))
+        chosen = given.get(question.qid)
         if chosen is None:
             continue
         if chosen == question.answer:
@@ -44,12 +67,14 @@ for index, question in enumerate(questions, start=1):
         else:
             st.error(f"Not quite: the answer is {question.answer}.", icon=":material/cancel:")
         if question.detail:
-            st.markdown(question.detail)
-        quote(question.explanation, question.source)
+            computed(question.detail, question.basis)
+        quote(question.explanation, question.source, question.explanation_note)
 
-correct, answered = score(questions, answers)
+correct, answered = score(questions, given)
 st.metric("Your score", f"{correct} of {answered} answered",
-          help=f"{len(questions)} questions in this quiz.")
+          help=f"{len(questions)} questions in this quiz. Only first answers count.")
+st.button("Try again (clears every answer)", on_click=start_again, args=(number,),
+          icon=":material/restart_alt:", key="try_again", disabled=not given)
 if answered == len(questions):
     st.markdown(f"You answered all {len(questions)}. Try **Another quiz**, or look up any "
                 "answer you missed on the Where cancers spread or Site profiles pages.")

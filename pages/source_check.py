@@ -4,7 +4,7 @@ import streamlit as st
 
 from ui import state
 from ui.data import check_options, claim_summary_shown, claim_texts, source_grid, tables
-from ui.show import quote, table_with_download
+from ui.show import computed, escape_markdown, quote, table_with_download
 
 t = tables()
 options = check_options()
@@ -23,24 +23,36 @@ state.sync("check_cancer", "breast")
 cancer = st.session_state["check_cancer"]
 st.markdown("Each column is a source. **rank 1–3** is the NCI ranked table (it leaves out lymph "
             "nodes); **stated** means a sentence says the cancer spreads there; **example** "
-            "means a sentence uses the pair to make another point. An empty cell means that "
-            "source does not mention the pair; it does not mean the source disagrees.")
+            "means a sentence uses the pair to make another point; **rare but reported** means "
+            "a sentence calls that spread rare. An empty cell means that source does not "
+            "mention the pair; it does not mean the source disagrees.")
 table_with_download(source_grid(cancer),
                     f"who_names_which_sites_{cancer}.csv", "Download this table (CSV)",
                     "source_matrix")
 
 st.header("Where the sources disagree")
-st.markdown("For each question: how many different answers (stances) the sources give, and "
-            "whether one source gives two answers that do not fit together.")
+st.markdown("For each question: the answers the sources give, each in their own words. Different "
+            "answers are not always a disagreement (a source may leave something out on "
+            "purpose), so a disagreement is shown only where two answers cannot both be true, "
+            "with the answers that clash.")
 table_with_download(claim_summary_shown(), "source_disagreements.csv",
                     "Download this summary (CSV)", "claim_checks")
-for topic, contradicts_itself, claims in claim_texts():
-    st.subheader(topic)
-    if contradicts_itself:
-        st.warning(f"{contradicts_itself}: gives answers that do not fit together.",
-                   icon=":material/sync_problem:")
-    for words, source, detail in claims:
-        quote(words, source, detail)
+for topic in claim_texts():
+    st.subheader(topic["topic"])
+    verdict = f"**{topic['verdict']}.**"
+    if topic["clashes"]:
+        clashes = "; ".join(f"*{escape_markdown(a)}* ({escape_markdown(who_a)}) cannot be true "
+                            f"alongside *{escape_markdown(b)}* ({escape_markdown(who_b)})"
+                            for a, b, who_a, who_b in topic["clashes"])
+        verdict += f" The answers that clash: {clashes}."
+    if topic["contradicts_itself"]:
+        verdict += (f" {escape_markdown(topic['contradicts_itself'])} gives answers that cannot "
+                    "both be true.")
+    computed(verdict, "the answers below, as the curation pairs them", escape=False)
+    for answer, claims in topic["answers"]:
+        st.markdown(f"**Answer: {escape_markdown(answer)}**")
+        for words, source, detail in claims:
+            quote(words, source, detail)
 st.subheader("Every claim above, as a table")
 table_with_download(t["claims"], "claims.csv",
                     "Download every claim (CSV)", "claims_table")

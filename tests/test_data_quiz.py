@@ -30,25 +30,32 @@ def ranked_top(tables, primary: str) -> dict[str, int]:
 
 
 def tiny(first: str = "bone") -> dict[str, pd.DataFrame]:
-    """Prostate ranked by the NCI table (``first`` at rank 1); breast adds three other sites."""
+    """Prostate and kidney ranked by the NCI table (``first`` at prostate's rank 1); breast
+    adds three sites in sentences. The table uses bone, lung, liver, adrenal gland and
+    peritoneum, so those are the sites a question about it may offer."""
     order = ["bone", "lung", "liver"] if first == "bone" else ["liver", "lung", "bone"]
-    quote = "ProstateBones, lungs, liver" if first == "bone" else "ProstateLiver, lungs, bones"
+    quote = ("Prostate — Bones, lungs, liver" if first == "bone"
+             else "Prostate — Liver, lungs, bones")
+    kidney = ["adrenal_gland", "peritoneum", "lung"]
     spread = pd.DataFrame({
-        "spread_id": [f"nci:prostate:{s}:1" for s in order] + ["m:1", "m:2", "m:3"],
-        "primary": ["prostate"] * 3 + ["breast"] * 3,
-        "site": order + ["brain", "adrenal_gland", "peritoneum"],
-        "rank": pd.array([1, 2, 3, pd.NA, pd.NA, pd.NA], dtype="Int64"),
-        "evidence": ["ranked_table"] * 3 + ["statement"] * 3,
-        "source_id": ["nci"] * 3 + ["msk"] * 3,
-        "quote": [quote] * 3 + ["b1", "b2", "b3"], "note": [""] * 6})
+        "spread_id": ([f"nci:prostate:{s}:1" for s in order]
+                      + [f"nci:kidney:{s}:1" for s in kidney] + ["m:1", "m:2", "m:3"]),
+        "primary": ["prostate"] * 3 + ["kidney"] * 3 + ["breast"] * 3,
+        "site": order + kidney + ["brain", "adrenal_gland", "peritoneum"],
+        "rank": pd.array([1, 2, 3, 1, 2, 3, pd.NA, pd.NA, pd.NA], dtype="Int64"),
+        "evidence": ["ranked_table"] * 6 + ["statement"] * 3,
+        "source_id": ["nci"] * 6 + ["msk"] * 3,
+        "quote": [quote] * 3 + ["Kidney — Adrenal gland, peritoneum, lungs"] * 3
+        + ["b1", "b2", "b3"], "note": [""] * 9})
     sites = pd.DataFrame({
         "site_id": ["bone", "lung", "liver", "brain", "adrenal_gland", "peritoneum"],
         "label": ["Bone", "Lung", "Liver", "Brain", "Adrenal gland", "Peritoneum"],
         "aliases": ["bone|bones", "lung|lungs", "liver", "brain", "adrenal gland",
                     "peritoneum"]})
     return {"spread": spread, "sites": sites,
-            "cancers": pd.DataFrame({"cancer_id": ["prostate", "breast"],
-                                     "label": ["Prostate cancer", "Breast cancer"]}),
+            "cancers": pd.DataFrame({"cancer_id": ["prostate", "kidney", "breast"],
+                                     "label": ["Prostate cancer", "Kidney cancer",
+                                               "Breast cancer"]}),
             "sources": pd.DataFrame({"source_id": ["nci", "msk"],
                                      "short_name": ["NCI fact sheet", "MSK"],
                                      "confidence": ["high", "medium"]})}
@@ -83,13 +90,17 @@ def test_answers_are_options_and_options_are_distinct(tables, seed):
 
 
 def test_top_site_answer_is_rank_one_and_wrong_options_are_outside_the_top_three(tables):
-    """Checked against spread.csv directly: no wrong option is in the cancer's ranked three."""
+    """Checked against spread.csv directly: no wrong option is in the cancer's ranked three,
+    and every option is a site the NCI table uses (never lymph nodes, which it leaves out)."""
     questions = every_question(quiz.top_site, tables)
     assert len(questions) == 12
+    nci_sites = set(ranked_top(tables, "breast")) | {
+        s for p in tables["spread"]["primary"].unique() for s in ranked_top(tables, p)}
     for q in questions:
         top = ranked_top(tables, q.qid.split(":")[2])
         assert top[q.answer] == 1, q.qid
-        assert len(q.options) == 4 and not (set(q.options) - {q.answer}) & set(top), q.qid
+        assert len(q.options) >= 3 and not (set(q.options) - {q.answer}) & set(top), q.qid
+        assert set(q.options) <= nci_sites and "Lymph nodes" not in q.options, q.qid
 
 
 def test_which_cancer_wrong_options_rank_another_site_first(tables):
@@ -165,13 +176,14 @@ def test_scoring_right_wrong_and_unknown_answers(tables):
 
 def test_the_answer_follows_the_table():
     """Change the fixture so prostate's rank 1 is the liver, and the right answer changes."""
-    before = quiz.top_site(tiny(first="bone"), random.Random(0))
-    after = quiz.top_site(tiny(first="liver"), random.Random(0))
+    skip_kidney = {"top_site:nci:kidney"}
+    before = quiz.top_site(tiny(first="bone"), random.Random(0), skip_kidney)
+    after = quiz.top_site(tiny(first="liver"), random.Random(0), skip_kidney)
     assert before.prompt == ("Where does prostate cancer most often spread, according to the "
                              "table in the NCI fact sheet?")
     assert (before.answer, after.answer) == ("Bone", "Liver")
-    assert after.explanation == "ProstateLiver, lungs, bones"
-    assert set(after.options) == {"Liver", "Brain", "Adrenal gland", "Peritoneum"}
+    assert after.explanation == "Prostate — Liver, lungs, bones"
+    assert set(after.options) == {"Liver", "Adrenal gland", "Peritoneum"}
 
 
 def test_kinds_without_their_table_give_no_question():
@@ -183,7 +195,7 @@ def test_kinds_without_their_table_give_no_question():
 
 
 @pytest.mark.parametrize(("n", "message"), [(0, "at least one question"),
-                                            (3, "only 2 distinct questions")])
+                                            (7, "only 6 distinct questions")])
 def test_impossible_sizes_are_refused(n, message):
     """No questions, or more than the tables can supply, is a clear ValueError."""
     with pytest.raises(ValueError, match=message):

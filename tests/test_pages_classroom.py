@@ -47,13 +47,32 @@ def test_lesson_next_and_back_move_and_update_the_link():
 
 
 def test_lesson_last_step_has_no_next_and_every_step_has_takeaways_with_sources():
-    """Each of the 8 steps shows 2-3 takeaways in large type, each followed by its source."""
+    """Each of the 8 steps shows 2-3 takeaways in large type: a quote followed by its source,
+    or a sentence the app worked out followed by what it was worked out from."""
     for number in range(1, 9):
         at = _open("pages/lesson.py", step=str(number))
         big = [m.value for m in at.markdown if m.value.startswith("### ")]
         assert 2 <= len(big) <= 3, number
-        assert sum(m.value.startswith("— ") for m in at.markdown) == len(big)
+        quotes = [b for b in big if b.startswith("### “")]
+        worked_out = [c.value for c in at.caption if "Worked out by this app from" in c.value]
+        assert sum(m.value.startswith("— ") for m in at.markdown) == len(quotes), number
+        assert len(worked_out) == len(big) - len(quotes), number
     assert at.button(key="next").disabled
+
+
+def test_lesson_counts_are_not_credited_to_a_source():
+    """Step 4's counts and step 8's verdicts are the app's sentences: no quotation marks and
+    no source line under them, but what they were worked out from."""
+    at = _open("pages/lesson.py", step="4")
+    assert [m.value for m in at.markdown if m.value.startswith("### “")] == []
+    assert not any(m.value.startswith("— ") for m in at.markdown)
+    assert all("the table in the NCI fact sheet" in c.value for c in at.caption
+               if "Worked out" in c.value)
+    at = _open("pages/lesson.py", step="8")
+    big = [m.value.replace("\\", "") for m in at.markdown if m.value.startswith("### ")]
+    assert big[0] == ("### The sources disagree on 5 of the 8 questions compared on the Source "
+                      "check page.")
+    assert not any(m.value.startswith("— ") for m in at.markdown)
 
 
 def test_lesson_bad_step_gives_a_notice_and_step_one():
@@ -102,8 +121,18 @@ def test_source_check_lists_who_names_which_site():
     grid = at.dataframe[0].value.set_index("site")
     assert grid.loc["Brain", "Memorial Sloan Kettering"] == "example, stated"
     assert grid.loc["Lung", "NCI fact sheet"] == "rank 1"
-    assert any("contradicts itself" not in w.value and "Unattributed web article" in w.value
-               for w in at.warning)
+    verdicts = [m.value for m in at.markdown if m.value.startswith("**Sources")
+                or m.value.startswith("**Only")]
+    assert len(verdicts) == 8
+    cured, _, _, blood, treated, galleri, cells, ways = verdicts
+    assert cured.startswith("**Sources disagree.**")
+    assert "Unattributed web article gives answers that cannot both be true" in cured
+    assert blood == "**Sources agree.**" and treated == "**Sources agree.**"
+    assert galleri == "**Only one source says.**"
+    assert ("*the cells have not changed* (Cleveland Clinic, Unattributed web article) cannot be "
+            "true alongside *the cells become very different* (US government health article)"
+            in cells)
+    assert ways.startswith("**Sources disagree.**")
 
 
 def _answer_all(at: AppTest, choose) -> AppTest:

@@ -19,9 +19,10 @@ from charts.spread import spread_heatmap, top_sites_bars
 from charts.style import plain_spec
 from charts.survival import survival_bars
 from data import query
+from data.claims import claim_checks, conflicts
 from data.lesson import lesson_steps
 from data.load import load_tables, read_descriptor
-from data.quiz import make_quiz
+from data.quiz import Prepared, make_quiz, prepare
 from graph.build import edge_table, spread_graph
 from graph.layout import layout
 from graph.metrics import node_measures, shared_sites
@@ -196,10 +197,19 @@ def body_map_quotes(mode: str, chosen: str, sentences: bool) -> pd.DataFrame:
     return query.with_labels(found, t["cancers"], t["sites"])
 
 
-@st.cache_data(show_spinner=False)
+@st.cache_resource(show_spinner=False)
+def quiz_tables() -> Prepared:
+    """The tables with the quiz's seed-free work done once (shared and read-only)."""
+    return prepare(tables())
+
+
+@st.cache_data(show_spinner=False, max_entries=512)
 def quiz(seed: int, n: int) -> list:
-    """The quiz for a seed: the same questions for everyone who opens the same seed."""
-    return make_quiz(tables(), seed, n)
+    """The quiz for a seed: the same questions for everyone who opens the same seed.
+
+    Bounded: a quiz takes about a millisecond to draw, so 512 remembered quizzes are plenty
+    for a class while links with every other number cannot grow the cache."""
+    return make_quiz(quiz_tables(), seed, n)
 
 
 @st.cache_resource(show_spinner=False)
@@ -211,12 +221,12 @@ def lesson() -> list:
 @st.cache_data(show_spinner=False)
 def claim_summary() -> pd.DataFrame:
     """Per question: how many stances, whether sources disagree, who contradicts itself."""
-    return query.claim_checks(tables()["claims"], tables()["sources"])
+    return claim_checks(tables()["claims"], tables()["sources"])
 
 
 # Column headings a reader sees (and gets in the CSV) for the summaries shown as tables.
-CLAIM_CHECK_HEADINGS = {"topic": "Question", "stances": "Different answers",
-                        "sources_disagree": "Sources disagree",
+CLAIM_CHECK_HEADINGS = {"topic": "Question", "n_sources": "Sources answering",
+                        "verdict": "Verdict",
                         "contradicts_itself": "A source contradicts itself"}
 CASCADE_HEADINGS = {"step": "Step", "name": "Name", "what_happens": "What happens"}
 SYMPTOM_HEADINGS = {"site": "Site", "symptoms": "Symptoms the sources name",
@@ -226,7 +236,7 @@ SYMPTOM_HEADINGS = {"site": "Site", "symptoms": "Symptoms the sources name",
 @st.cache_data(show_spinner=False)
 def claim_summary_shown() -> pd.DataFrame:
     """The claim summary with plain column headings, as tables show it."""
-    return claim_summary().rename(columns=CLAIM_CHECK_HEADINGS)
+    return claim_summary()[list(CLAIM_CHECK_HEADINGS)].rename(columns=CLAIM_CHECK_HEADINGS)
 
 
 @st.cache_data(show_spinner=False)
@@ -303,18 +313,34 @@ def check_options() -> dict[str, str]:
 
 
 @st.cache_resource(show_spinner=False)
-def claim_texts() -> list[tuple[str, str, list[Quote]]]:
-    """Per question: its topic, who contradicts itself ("" if none) and each claim as a
-    quote with its source, confidence and answer (shared; read-only)."""
+def claim_texts() -> list[dict]:
+    """Per question (shared; read-only): its topic, verdict, who contradicts itself, the
+    conflicting answers as ``(answer, answer, who holds the first, who the second)``, and
+    each answer with its quotes (words, source with confidence, the curator's note)."""
     t = tables()
     short = query.labels(t["sources"], "source_id", "short_name")
     confidence = query.labels(t["sources"], "source_id", "confidence")
-    claims = t["claims"].fillna("")
-    return [(row.topic, row.contradicts_itself or "",
-             [(c.quote, f"{short[c.source_id]} (confidence: {confidence[c.source_id]})",
-               f"answer: {c.stance}" + (f" · {c.note}" if c.note else ""))
-              for c in claims[claims["topic"] == row.topic].itertuples()])
-            for row in claim_summary().itertuples()]
+    claims, pairs = t["claims"].fillna(""), conflicts(t["claims"].fillna(""))
+    topics = []
+    for row in claim_summary().itertuples():
+        mine = claims[claims["topic"] == row.topic]
+        holders = {stance: ", ".join(dict.fromkeys(short[s] for s in group["source_id"]))
+                   for stance, group in mine.groupby("stance", sort=False)}
+        clashes = pairs[pairs["topic"] == row.topic][["stance_a", "stance_b"]]
+        clash_set = {}  # each unordered pair once, in the order the claims first meet
+        for pair in clashes.itertuples(index=False):
+            clash_set.setdefault(frozenset(pair), tuple(pair))
+        clash_set = list(clash_set.values())
+        answers = [(stance, [(c.quote, f"{short[c.source_id]} (confidence: "
+                              f"{confidence[c.source_id]})",
+                              f"our note: {c.note}" if c.note else "")
+                             for c in group.itertuples()])
+                   for stance, group in mine.groupby("stance", sort=False)]
+        topics.append({"topic": row.topic, "verdict": row.verdict,
+                       "contradicts_itself": row.contradicts_itself,
+                       "clashes": [(a, b, holders[a], holders[b]) for a, b in clash_set],
+                       "answers": answers})
+    return topics
 
 
 @st.cache_data(show_spinner=False)

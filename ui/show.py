@@ -70,3 +70,20 @@ def chart(spec: dict, **options):
     """Draw a cached Vega-Lite spec. Every builder in charts/ sets a ``description``, which
     Streamlit gives the chart as its accessible name (its text alternative)."""
     return st.vega_lite_chart(spec, **options)
+
+
+COMPUTED_ICON = ":material/calculate:"
+
+
+def computed_credit(basis: str) -> str:
+    """The line under a sentence this app worked out: what from, and that no source said it."""
+    return f"Worked out by this app from {basis}; not a quote."
+
+
+def computed(text: str, basis: str, heading: bool = False, escape: bool = True) -> None:
+    """A sentence the app computes, styled apart from quotes: no quotation marks, no source
+    credit, an icon, and a line saying what it was worked out from (text escaped, unless the
+    caller has escaped it already to add emphasis of its own)."""
+    words = escape_markdown(text) if escape else text
+    st.markdown(f"### {words}" if heading else words)
+    st.caption(f"{COMPUTED_ICON} {computed_credit(escape_markdown(basis))}")
