@@ -71,6 +71,7 @@ if shown is not None:
     for row in shown.itertuples():
         rank = f", rank {row.rank}" if row.evidence == EVIDENCE_LABELS["ranked_table"] else ""
         detail = f"{row.evidence}{rank} · {cancer_names[row.primary]} → {site_names[row.site]}"
+        detail += f" · {row.note}" if row.note else ""
         quote(row.quote, f"{row.source} (confidence: {row.confidence})", detail)
 
 st.subheader("Which sites appear most in the top three?")

@@ -29,8 +29,11 @@ st.markdown("The source does not say which years or which countries these rates 
 
 st.subheader("Other figures the sources quote")
 st.markdown("These numbers measure different things (a share of deaths, results of one study, "
-            "a count, a year), so each stands on its own: they are not drawn on one axis, and "
-            "none of them is a survival rate for a whole group.")
+            "a count, a year, how long someone has done research), so each stands on its own: "
+            "they are not drawn on one axis. One of them is about survival: the share of the "
+            "people in one study of one liver treatment who lived longer than ten years. It "
+            "describes that small group only, so it cannot be set beside the five-year rates "
+            "above.")
 for measure, rows in texts["figures"]:
     st.markdown(f"**{measure.capitalize()}**")
     for value_as_stated, context, words, source in rows:

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 from streamlit.testing.v1 import AppTest
+from streamlit.testing.v1.errors import AppTestError
 
 from data.load import load_tables
 from data.quiz import make_quiz
@@ -171,3 +172,25 @@ def test_quiz_feedback_quotes_the_source():
     at.radio[0].set_value(at.radio[0].options[0]).run()
     assert len(at.success) + len(at.error) == 1
     assert any(m.value.startswith("“") for m in at.markdown)
+
+
+def test_quiz_scores_the_first_answer_and_locks_the_question(tables):
+    """Answer wrong, see the answer, change it: the score stays 0 of 1 and the question is
+    locked; Try again clears every answer so the whole quiz can be taken again."""
+    question = make_quiz(tables, 5, 8)[0]
+    wrong = next(o for o in question.options if o != question.answer)
+    at = _open("pages/quiz.py", quiz="5")
+    at.radio[0].set_value(wrong).run()
+    assert at.metric[0].value == "0 of 1 answered"
+    assert at.radio[0].disabled
+    assert f"Not quite: the answer is {question.answer}." in at.error[0].value
+    with pytest.raises(AppTestError, match="disabled"):  # as in a browser: it cannot change
+        at.radio[0].set_value(question.answer)
+    at.run()
+    assert at.metric[0].value == "0 of 1 answered"
+    assert at.radio[0].value == wrong and len(at.success) == 0
+    at.button(key="try_again").click().run()
+    assert at.metric[0].value == "0 of 0 answered"
+    assert not at.radio[0].disabled and at.radio[0].value is None
+    at.radio[0].set_value(question.answer).run()
+    assert at.metric[0].value == "1 of 1 answered"
