@@ -174,8 +174,12 @@ def quotes_for(spread: pd.DataFrame, sources: pd.DataFrame, primary: str | None 
 
 
 def with_labels(frame: pd.DataFrame, cancers: pd.DataFrame, sites: pd.DataFrame) -> pd.DataFrame:
-    """Replace cancer and site ids in ``primary``/``site`` columns with their labels."""
-    out = frame.copy()
+    """Replace cancer and site ids in ``primary``/``site`` columns with their labels, as a
+    table on screen shows a frame: ``starts_in_site`` as yes/no, ``quote_form`` left out (the
+    note says when a quote is a table row)."""
+    out = frame.drop(columns=["quote_form"], errors="ignore")
+    if "starts_in_site" in out:
+        out["starts_in_site"] = out["starts_in_site"].map({True: "yes", False: "no"})
     if "primary" in out:
         out["primary"] = out["primary"].map(labels(cancers, "cancer_id")).fillna(out["primary"])
     if "site" in out:
