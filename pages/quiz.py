@@ -5,7 +5,7 @@ import random
 
 import streamlit as st
 
-from data.quiz import score
+from classroom.quiz import score
 from ui import state
 from ui.data import quiz
 from ui.show import computed, quote

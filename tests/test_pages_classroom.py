@@ -6,8 +6,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 from streamlit.testing.v1.errors import AppTestError
 
+from classroom.quiz import make_quiz
 from data.load import load_tables
-from data.quiz import make_quiz
 from tests.apptest_helpers import chart_rows
 from tests.conftest import ROOT
 

@@ -15,7 +15,7 @@ from functools import cache
 import pandas as pd
 import pytest
 
-from data.quiz import make_quiz, prepare
+from classroom.quiz import make_quiz, prepare
 from data.text import quoted_in_text, row_cells
 from tests.test_data_contract import _source_texts
 

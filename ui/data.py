@@ -18,11 +18,11 @@ from charts.network import edge_frame, focus_set, network_chart, network_edges, 
 from charts.spread import spread_heatmap, top_sites_bars
 from charts.style import plain_spec
 from charts.survival import survival_bars
+from classroom.lesson import lesson_steps
+from classroom.quiz import Prepared, make_quiz, prepare
 from data import query
 from data.claims import claim_checks, conflicts
-from data.lesson import lesson_steps
 from data.load import load_tables, read_descriptor
-from data.quiz import Prepared, make_quiz, prepare
 from graph.build import edge_table, spread_graph
 from graph.layout import layout
 from graph.metrics import node_measures, shared_sites

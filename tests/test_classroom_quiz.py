@@ -7,7 +7,7 @@ import random
 import pandas as pd
 import pytest
 
-from data import quiz
+from classroom import quiz
 
 QUOTE_TABLE = {"top_site": "spread", "which_cancer_ranks_first": "spread",
                "not_in_top_three": "spread", "symptom_site": "symptoms",
@@ -206,3 +206,22 @@ def test_zero_questions_are_refused_on_the_real_tables(tables):
     """n=0 is a ValueError whatever the tables."""
     with pytest.raises(ValueError, match="n=0"):
         quiz.make_quiz(tables, 0, n=0)
+
+
+def test_lesson_content_is_data_and_refuses_unknown_references(tables):
+    """The lesson is read from lesson.yaml; a step naming a row, view or computation that does
+    not exist is refused with the step's title."""
+    from classroom.lesson import lesson_steps, read_lesson
+
+    content = read_lesson()
+    steps = lesson_steps(tables, content)
+    assert [s.title for s in steps] == [raw["title"] for raw in content]
+    assert steps[0].takeaways[0].text == tables["key_facts"].set_index("fact_id").at[
+        "what_is_metastasis", "quote"]
+    broken = [dict(content[0], takeaways=[{"quote": {"table": "key_facts", "id": "nope"}}])]
+    with pytest.raises(ValueError, match="'What is metastasis\\?': key_facts has no row 'nope'"):
+        lesson_steps(tables, broken)
+    with pytest.raises(ValueError, match="unknown view 'slideshow'"):
+        lesson_steps(tables, [dict(content[0], view="slideshow")])
+    with pytest.raises(ValueError, match="unknown takeaway"):
+        lesson_steps(tables, [dict(content[0], takeaways=[{"worked_out": "magic"}])])

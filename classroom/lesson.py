@@ -1,4 +1,6 @@
-"""The guided lesson: eight steps, each with two or three takeaways and the view to show.
+"""The guided lesson: its steps, each with two or three takeaways and the view to show.
+
+The content is data (``data/curation/lesson.yaml``); this module turns it into steps.
 
 Every takeaway is either a source's own words (``is_quote``: shown in quotation marks with the
 source's name under it) or a sentence this app works out from the tables (shown apart, saying
@@ -9,11 +11,16 @@ a fact.
 from __future__ import annotations
 
 from dataclasses import dataclass
+from pathlib import Path
 
 import pandas as pd
+import yaml
 
+from data.build import CURATION_DIR
 from data.claims import claim_checks
 from data.query import labels, top_three_counts
+
+LESSON_FILE = CURATION_DIR / "lesson.yaml"
 
 
 @dataclass(frozen=True)
@@ -84,26 +91,54 @@ def _disagreements(tables: dict[str, pd.DataFrame]) -> tuple[Takeaway, ...]:
     )
 
 
-def lesson_steps(tables: dict[str, pd.DataFrame]) -> list[Step]:
-    """The eight steps of the lesson, in teaching order."""
-    q = lambda table, column, value: _quote(tables, table, column, value)  # noqa: E731
-    return [
-        Step("What is metastasis?", (q("key_facts", "fact_id", "what_is_metastasis"),
-                                     q("key_facts", "fact_id", "same_name")), "facts"),
-        Step("How cancer cells spread", (q("cascade", "step", 1), q("cascade", "step", 3),
-                                         q("cascade", "step", 5)), "cascade"),
-        Step("Where each cancer spreads", (q("key_facts", "fact_id", "one_site_more_often"),
-                                           q("key_facts", "fact_id", "most_common_sites")),
-             "heatmap"),
-        Step("Which sites receive most", _top_site_counts(tables), "top_sites"),
-        Step("Cancers share destinations", (q("key_facts", "fact_id", "most_common_sites"),
-                                            q("key_facts", "fact_id",
-                                              "lymph_nodes_most_common")), "network"),
-        Step("What spread does to each site", (q("key_facts", "fact_id", "no_symptoms"),
-                                               q("symptoms", "symptom", "jaundice")),
-             "symptoms"),
-        Step("Survival after spread", (q("survival", "cancer", "lung"),
-                                       q("key_facts", "fact_id", "survival_estimates")),
-             "survival"),
-        Step("Can we trust every source?", _disagreements(tables), "sources"),
-    ]
+ID_COLUMNS = {"key_facts": "fact_id", "cascade": "step", "symptoms": "symptom",
+              "survival": "cancer"}
+"""The column that names a row, for each table a lesson quote may come from."""
+
+WORKED_OUT = {"top_site_counts": _top_site_counts, "disagreements": _disagreements}
+"""The sentences a lesson step may work out from the tables, by the name the YAML uses."""
+
+VIEWS = ("facts", "cascade", "heatmap", "top_sites", "network", "symptoms", "survival",
+         "sources")
+"""The views the lesson page knows how to draw under a step."""
+
+
+def _takeaways(tables: dict[str, pd.DataFrame], title: str, items: list[dict]) -> tuple:
+    """The takeaways of one step, from its YAML items; an unknown reference is a ValueError."""
+    out: list[Takeaway] = []
+    for item in items:
+        if "quote" in item:
+            table, row_id = item["quote"]["table"], item["quote"]["id"]
+            if table not in ID_COLUMNS:
+                raise ValueError(f"lesson step {title!r}: no quotes from table {table!r}")
+            if not (tables[table][ID_COLUMNS[table]] == row_id).any():
+                raise ValueError(f"lesson step {title!r}: {table} has no row {row_id!r}")
+            out.append(_quote(tables, table, ID_COLUMNS[table], row_id))
+        elif item.get("worked_out") in WORKED_OUT:
+            out.extend(WORKED_OUT[item["worked_out"]](tables))
+        else:
+            raise ValueError(f"lesson step {title!r}: unknown takeaway {item!r}")
+    return tuple(out)
+
+
+def read_lesson(path: Path = LESSON_FILE) -> list[dict]:
+    """The lesson's steps as written in the curation YAML."""
+    with open(path, encoding="utf-8") as handle:
+        return yaml.safe_load(handle)
+
+
+def lesson_steps(tables: dict[str, pd.DataFrame], content: list[dict] | None = None) -> list[Step]:
+    """The lesson's steps, in teaching order, from ``content`` (default: lesson.yaml).
+
+    Raises
+    ------
+    ValueError
+        If a step names a view, table, row or worked-out sentence that does not exist.
+    """
+    steps = []
+    for raw in read_lesson() if content is None else content:
+        if raw["view"] not in VIEWS:
+            raise ValueError(f"lesson step {raw['title']!r}: unknown view {raw['view']!r}")
+        steps.append(Step(raw["title"], _takeaways(tables, raw["title"], raw["takeaways"]),
+                          raw["view"]))
+    return steps
