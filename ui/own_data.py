@@ -25,6 +25,7 @@ from charts.own_data import (
     wrapped,
 )
 from charts.style import plain_spec
+from data.export import safe_csv_bytes
 from data.own_data import RANK, Measure, measure_of, shown_table
 from graph.build import pairs_graph
 from graph.layout import layout
@@ -58,6 +59,11 @@ class OwnData:
         if key not in self.specs:
             self.specs[key] = build()
         return self.specs[key]
+
+    def shown(self, key: tuple, rows: Callable[[], pd.DataFrame]) -> tuple[pd.DataFrame, bytes]:
+        """The table shown for ``rows()`` and its CSV download, made once per ``key``."""
+        table = self.memo(("shown", *key), lambda: shown_table(rows()))
+        return table, self.memo(("csv", *key), lambda: safe_csv_bytes(table))
 
 
 def stored() -> OwnData | None:
@@ -118,9 +124,9 @@ def show_heatmap(data: OwnData) -> None:
     spec = data.memo(("heatmap",), lambda: plain_spec(
         own_heatmap(data.pairs, data.measure, data.file_name)))
     chart(spec)
-    table_with_download(data.memo(("shown",), lambda: shown_table(data.pairs)),
-                        f"{_stem(data)}_pairs.csv",
-                        "Download these pairs (CSV)", "own_pairs")
+    table, csv = data.shown((), lambda: data.pairs)
+    table_with_download(table, f"{_stem(data)}_pairs.csv", "Download these pairs (CSV)",
+                        "own_pairs", csv)
 
 
 def _network(data: OwnData, layout_name: str, seed: int) -> dict:
@@ -146,9 +152,9 @@ def show_network(data: OwnData) -> None:
     layout_name = st.radio("Layout", list(LAYOUTS), format_func=LAYOUTS.get, horizontal=True,
                            key="own_layout")
     chart(data.memo(("network", layout_name), lambda: _network(data, layout_name, 7)))
-    table_with_download(data.memo(("shown",), lambda: shown_table(data.pairs)),
-                        f"{_stem(data)}_edge_list.csv",
-                        "Download the links (CSV)", "own_edges")
+    table, csv = data.shown((), lambda: data.pairs)
+    table_with_download(table, f"{_stem(data)}_edge_list.csv", "Download the links (CSV)",
+                        "own_edges", csv)
 
 
 def show_body_map(data: OwnData) -> None:
@@ -174,5 +180,5 @@ def show_body_map(data: OwnData) -> None:
         st.warning("Not on the figure (the body map has no place for these names, so they "
                    "are listed here instead): " + escape_markdown("; ".join(missing)),
                    icon=":material/wrong_location:")
-    chart_data(data.memo(("shown", chosen), lambda: shown_table(rows)),
-               f"{_stem(data)}_body_map.csv", "own_body_data")
+    table, csv = data.shown((chosen,), lambda: rows)
+    chart_data(table, f"{_stem(data)}_body_map.csv", "own_body_data", data=csv)
