@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from data import upload
+from data import upload, upload_read
 from data.load import load_tables
 from data.upload import (
     REQUIRED_ROLES,
@@ -217,7 +217,7 @@ def test_at_most_ten_problems_then_how_many_more():
 
 
 def test_too_many_rows(monkeypatch):
-    monkeypatch.setattr(upload, "MAX_ROWS", 3)
+    monkeypatch.setattr(upload_read, "MAX_ROWS", 3)
     ok = HEADER_RANKED + b"A,B,1\nA,C,2\nA,D,3\n"
     assert len(read_table(ok, "x.csv")) == 3
     message = problems_of(ok + b"A,E,4\n")
@@ -225,7 +225,7 @@ def test_too_many_rows(monkeypatch):
 
 
 def test_too_large(monkeypatch):
-    monkeypatch.setattr(upload, "MAX_BYTES", 1024 * 1024)
+    monkeypatch.setattr(upload_read, "MAX_BYTES", 1024 * 1024)
     raw = HEADER_RANKED + b"A,B,1\n" * (1024 * 1024 // 6 + 1)
     assert re.search(r"The file is 1 MB, but the largest file this page takes is 1 MB\.",
                      problems_of(raw))
