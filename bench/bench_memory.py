@@ -26,6 +26,7 @@ from data.export import safe_csv_bytes
 from data.load import load_tables
 from data.own_data import resolve, shown_table
 from data.upload import match_names, read_table, tidy, vocabulary
+from data.upload_limits import release_memory
 
 STATUS = Path("/proc/self/status")
 MAPPING = {"patient": "patient_id", "primary": "primary", "site": "site"}
@@ -81,7 +82,7 @@ def main() -> None:
     before = status_mb("VmRSS")
     reset_peak()
     kept = upload(raw)
-    gc.collect()
+    release_memory()  # as the upload page does once a file is read
     held = status_mb("VmRSS") - before
     peak = status_mb("VmHWM") - before
     frame_mb = kept["frame"].memory_usage(deep=True).sum() / 2**20

@@ -20,6 +20,7 @@ from collections.abc import Callable, Iterable, Mapping
 import numpy as np
 import pandas as pd
 
+from data.upload_limits import MAX_NAMES, compact
 from data.upload_names import (  # noqa: F401 - re-exported
     REQUIRED_ROLES,
     ROLES,
@@ -56,14 +57,22 @@ def _row_numbers(frame: pd.DataFrame) -> np.ndarray:
 
 
 def _text(column: pd.Series) -> pd.Series:
-    """A column as stripped text, missing values as "" (works for frames not from read_table)."""
+    """A column as stripped text, missing values as "" (works for frames not from read_table).
+    read_table's categorical columns stay categorical: they are stripped already."""
+    if isinstance(column.dtype, pd.CategoricalDtype) and not column.isna().any():
+        return compact(column).reset_index(drop=True)
     return column.astype("str").fillna("").str.strip().reset_index(drop=True)
 
 
-def _name_codes(column: pd.Series) -> tuple[np.ndarray, list[str]]:
+def _name_codes(column: pd.Series, heading: str) -> tuple[np.ndarray, list[str]]:
     """Per row, a code shared by names with the same :func:`name_key`, and per code the first
-    spelling seen (kept for display). name_key runs once per distinct spelling, not per row."""
+    spelling seen (kept for display). name_key runs once per distinct spelling, not per row.
+    Refuses more than MAX_NAMES spellings before folding any (a column of ids, say)."""
     codes, spellings = pd.factorize(column, sort=False)
+    if len(spellings) > MAX_NAMES:
+        raise UploadError(f"The column {heading!r} has {len(spellings):,} different names, more "
+                          f"than the {MAX_NAMES:,} this page can draw. Check that it is the right "
+                          "column, or group the names into fewer before uploading.")
     key_codes, display = {}, []
     remap = np.empty(len(spellings), dtype=np.int64)
     for position, spelling in enumerate(spellings):  # factorize keeps first-seen order
@@ -189,8 +198,8 @@ def tidy(frame: pd.DataFrame, shape: str, mapping: Mapping[str, str]) -> pd.Data
     names_roles = [role for role in ("patient", "primary", "site") if role in chosen]
     texts = {role: _text(frame[chosen[role]]) for role in names_roles}
     blank = _check_blank(problems, texts, rows, chosen)
-    primary, primary_names = _name_codes(texts["primary"])
-    site, site_names = _name_codes(texts["site"])
+    primary, primary_names = _name_codes(texts["primary"], chosen["primary"])
+    site, site_names = _name_codes(texts["site"], chosen["site"])
 
     if shape == "patients":
         return _tidy_patients(problems, texts["patient"], primary, site, rows, blank,

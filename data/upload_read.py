@@ -13,6 +13,14 @@ import re
 
 import pandas as pd
 
+from data.upload_limits import (
+    MAX_COLUMNS,
+    MAX_LINE_CHARS,
+    bad_utf8_at,
+    compact,
+    longest_line,
+    looks_utf16,
+)
 from data.upload_problems import UploadError, _and_list, _Problems, _size
 
 MAX_BYTES = 100 * 1024 * 1024  # 100 MB, same as server.maxUploadSize in .streamlit/config.toml
@@ -27,19 +35,38 @@ _SAVE_AS_CSV = "in your spreadsheet choose Save as → CSV UTF-8."
 
 
 def _decode(raw: bytes) -> str:
-    """The file's text, refusing binary files and text that is not UTF-8."""
+    """The start of the file's text (enough for its first line), after checking that all of
+    it is UTF-8, a chunk at a time; refuses binary, UTF-16 and non-UTF-8 files."""
+    if looks_utf16(raw):
+        raise UploadError("This file is saved as UTF-16 (\"Unicode text\"), not UTF-8: "
+                          + _SAVE_AS_CSV)
     if raw.startswith(_BINARY_SIGNATURES) or b"\x00" in raw:
         raise UploadError("This looks like a spreadsheet or other binary file, not CSV text: "
                           + _SAVE_AS_CSV)
-    body = raw[len(_UTF8_BOM):] if raw.startswith(_UTF8_BOM) else raw
-    try:
-        return body.decode("utf-8")
-    except UnicodeDecodeError as error:
-        position = error.start + (len(raw) - len(body))
+    skip = len(_UTF8_BOM) if raw.startswith(_UTF8_BOM) else 0
+    bad = bad_utf8_at(memoryview(raw)[skip:])
+    if bad is not None:
+        position = bad + skip
         line = raw.count(b"\n", 0, position) + 1
         raise UploadError(
             f"The file is not UTF-8 text: byte {position + 1:,} (on line {line}) cannot be read."
-            " It was probably saved in an older text encoding: " + _SAVE_AS_CSV) from None
+            " It was probably saved in an older text encoding: " + _SAVE_AS_CSV)
+    return raw[skip:skip + 4 * MAX_LINE_CHARS].decode("utf-8", errors="ignore")
+
+
+def _check_shape(raw: bytes, sep: str) -> None:
+    """Refuse, before parsing, a first line with too many columns or any line too long."""
+    line_end = re.search(rb"[\r\n]", raw)
+    columns = raw.count(sep.encode(), 0, line_end.start() if line_end else len(raw)) + 1
+    if columns > MAX_COLUMNS:
+        raise UploadError(f"Row 1 has {columns:,} columns, more than the {MAX_COLUMNS:,} this "
+                          "page reads. Keep only the columns you need (primary, site and a rank, "
+                          "count or patient id).")
+    length, line = longest_line(raw)
+    if length > MAX_LINE_CHARS:
+        raise UploadError(f"Line {line:,} is {length:,} characters long, more than the "
+                          f"{MAX_LINE_CHARS:,} this page reads on one line. Check it for a "
+                          "missing line break or a very long cell.")
 
 
 def _first_line(text: str) -> str:
@@ -99,12 +126,14 @@ def _check_header(names: list[str]) -> None:
 
 
 def read_table(raw: bytes, file_name: str) -> pd.DataFrame:
-    """The uploaded file as a table of text: header names and cells stripped, blanks ``""``.
+    """The uploaded file as a table of text (each column categorical): header names and cells
+    stripped, blanks ``""``.
 
     Rows that are entirely blank are dropped. The index is the zero-based data-row number, so
     ``index + 2`` is the row a spreadsheet shows (a dropped blank row leaves a gap). Raises
-    :class:`UploadError` for an empty, binary, oversized or non-UTF-8 file, a ragged line, a
-    header with a blank or repeated name, or no data rows.
+    :class:`UploadError` for an empty, binary, oversized, UTF-16 or non-UTF-8 file, too many
+    columns, a line too long, a ragged line, a header with a blank or repeated name, or no
+    data rows.
 
     >>> read_table(b"Primary , site\\nBreast, lungs\\n", "my.csv").values.tolist()
     [['Breast', 'lungs']]
@@ -116,21 +145,23 @@ def read_table(raw: bytes, file_name: str) -> pd.DataFrame:
     if len(raw) > MAX_BYTES:
         raise UploadError(f"The file is {_size(len(raw))}, but the largest file this page takes "
                           f"is {_size(MAX_BYTES)}. Upload a smaller part of your data.")
-    if not raw.strip():
+    if not raw or raw.isspace():
         raise UploadError("The file is empty.")
     text = _decode(raw)
-    if not text.strip():
+    if not text.strip() and raw.removeprefix(_UTF8_BOM).isspace():
         raise UploadError("The file is empty.")  # only a byte-order mark and whitespace
     if not _first_line(text).strip():
         raise UploadError("Row 1 is blank: the first row should name the columns, "
                           "for example primary,site,count.")
+    sep = _delimiter(text, file_name)
+    _check_shape(raw, sep)
     # header=None: pandas would rename repeated names to "x.1" and could silently use a first
     # column as the index; reading row 1 as data lets us check the names ourselves. Stop one
     # row past the limit so a huge file is refused without reading all of it.
     try:
         records = pd.read_csv(
             # The checked UTF-8 bytes, not the str: the C parser reads bytes without re-encoding.
-            io.BytesIO(raw), encoding="utf-8-sig", sep=_delimiter(text, file_name),
+            io.BytesIO(raw), encoding="utf-8-sig", sep=sep,
             header=None, dtype=str, keep_default_na=False, na_filter=False,
             skip_blank_lines=False, index_col=False, engine="c", nrows=MAX_ROWS + 2)
     except (pd.errors.ParserError, pd.errors.EmptyDataError) as error:
@@ -140,10 +171,12 @@ def read_table(raw: bytes, file_name: str) -> pd.DataFrame:
                           "takes. Use a smaller part of your data.")
     names = [str(name).strip() for name in records.iloc[0]]
     _check_header(names)
-    frame = records.iloc[1:]
-    frame.columns = names
-    frame.index = pd.RangeIndex(len(frame))
-    frame = frame.apply(lambda column: column.str.strip())
+    # Each column as stripped categories (a few bytes a row, not a string each), one column
+    # at a time so the plain text is freed as it goes.
+    frame = pd.DataFrame(index=pd.RangeIndex(len(records) - 1))
+    for position, name in enumerate(names):
+        frame[name] = compact(records.pop(position).iloc[1:]).set_axis(frame.index)
+    del records
     # Spreadsheets often save empty rows (",,,") at the end; they are not data.
     frame = frame[(frame != "").any(axis=1)]
     if frame.empty:

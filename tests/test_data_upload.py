@@ -428,3 +428,31 @@ def test_patient_counts_match_a_plain_count(records):
         assert row["count"] == len(expected)
         assert row["total"] == len({p for p, c, _ in records if c == row["primary"]})
         assert row["share"] == pytest.approx(len(expected) / row["total"])
+
+
+# ----------------------------------------------------------------------------- hostile shapes
+
+
+def test_a_megabyte_of_commas_is_refused_before_parsing():
+    """1 MB of commas on one line (a million columns) is refused at once, naming the limit."""
+    message = problems_of(b"," * (1024 * 1024))
+    assert message.startswith("Row 1 has 1,048,577 columns, more than the 200 this page reads")
+
+
+def test_a_line_too_long_is_refused_with_its_line_number():
+    """A 300 KB name is refused, naming its line, before pandas reads the file."""
+    message = problems_of(HEADER_RANKED + b"A,B,1\n" + b"x" * 300_000 + b",B,2\n")
+    assert message.startswith("Line 3 is 300,004 characters long, more than the 20,000")
+
+
+def test_too_many_different_names_are_refused():
+    """A column of 1,001 different site names is refused before any name is matched."""
+    raw = HEADER_RANKED + b"".join(b"A,site %d,1\n" % i for i in range(1001))
+    assert "'site' has 1,001 different names, more than the 1,000" in problems_of(raw)
+
+
+def test_a_utf16_file_is_named_as_such():
+    """A file saved as "Unicode text" (UTF-16) is called that, not a binary file."""
+    message = problems_of("primary,site,rank\nA,B,1\n".encode("utf-16"))
+    assert message.startswith("This file is saved as UTF-16")
+    assert "CSV UTF-8" in message
