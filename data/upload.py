@@ -320,3 +320,24 @@ def _alphabetical(names: list[str]) -> np.ndarray:
     places[sorted(range(len(names)), key=lambda i: (names[i].casefold(), names[i]))] = (
         np.arange(len(names)))
     return places
+
+
+def patient_rows(frame: pd.DataFrame, mapping: Mapping[str, str]) -> pd.DataFrame:
+    """Each (patient, primary, site) of a patient file :func:`tidy` accepted: the patient as a
+    number and the names spelt as tidy spells them (categorical, so 2,000,000 rows take a few
+    MB). The pairs can be counted again from these once the person merges names.
+
+    >>> frame = read_table(b"id,primary,site\\n7,Breast,Lung\\n7,breast,lungs\\n", "x.csv")
+    >>> patient_rows(frame, {"patient": "id", "primary": "primary", "site": "site"}
+    ...              ).astype(str).values.tolist()
+    [['0', 'Breast', 'Lung'], ['0', 'Breast', 'Lung']]
+    """
+    chosen = _check_mapping(frame, "patients", mapping)
+    texts = {role: _text(frame[chosen[role]]) for role in ("patient", "primary", "site")}
+    primary, primary_names = _name_codes(texts["primary"], chosen["primary"])
+    site, site_names = _name_codes(texts["site"], chosen["site"])
+    patient, _ = pd.factorize(texts["patient"], sort=False)
+    return pd.DataFrame({
+        "patient": patient.astype(np.int64),
+        "primary": pd.Categorical.from_codes(primary, categories=pd.Index(primary_names)),
+        "site": pd.Categorical.from_codes(site, categories=pd.Index(site_names))})
