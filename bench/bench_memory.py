@@ -25,7 +25,7 @@ from pathlib import Path
 from data.export import safe_csv_bytes
 from data.load import load_tables
 from data.own_data import resolve, shown_table
-from data.upload import match_names, read_table, tidy, vocabulary
+from data.upload import match_names, patient_rows, read_table, tidy, vocabulary
 from data.upload_limits import release_memory
 
 STATUS = Path("/proc/self/status")
@@ -63,12 +63,12 @@ def upload(raw: bytes) -> dict:
     cancers = match_names(pairs["primary"].unique(), vocabulary(t["cancers"], "cancer_id"))
     sites = match_names(pairs["site"].unique(),
                         vocabulary(t["sites"], "site_id", aliases="aliases"))
-    kwargs = {"patients": pairs.attrs.get("patients")} if "patients" in pairs.attrs else {}
+    patients = patient_rows(frame, MAPPING)
     resolved = resolve(pairs, cancers, sites,
                        dict(zip(t["cancers"]["cancer_id"], t["cancers"]["label"], strict=True)),
                        dict(zip(t["sites"]["site_id"], t["sites"]["label"], strict=True)),
-                       **kwargs)
-    return {"frame": frame, "resolved": resolved,
+                       patients)
+    return {"frame": frame, "resolved": resolved, "patients": patients,
             "csv": safe_csv_bytes(shown_table(resolved))}
 
 
