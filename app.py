@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from ui.guard import run_page
 from ui.navigation import PAGES
 
 # An emoji favicon: a ":material/...:" icon makes the browser fetch it from the internet.
@@ -16,4 +17,4 @@ navigation = st.navigation([
 with st.sidebar:
     st.markdown("Built only from five published sources, each quoted word for word. "
                "For learning, not for decisions about anyone's care.")
-navigation.run()
+run_page(navigation)  # a plain message, never a trace, if a page raises

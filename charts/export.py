@@ -4,6 +4,7 @@ by vl-convert, with the chart's title and a source line inside the image."""
 from __future__ import annotations
 
 import copy
+import re
 
 import altair as alt
 import vl_convert as vlc
@@ -13,6 +14,27 @@ PNG_SCALE = 2  # 900 px of chart becomes about 1,800 px: sharp on a projector
 
 
 ChartOrSpec = alt.TopLevelMixin | dict
+
+# vl-convert aborts the whole Python process (not an exception) on text holding a C0 control
+# character other than tab, line feed and carriage return, or a non-character such as U+FFFE
+# (checked with vl-convert-python 1.9.0). Lone surrogates cannot be encoded at all.
+_UNRENDERABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+
+
+def renderable(value: object) -> object:
+    r"""``value`` (a spec, or any part of one) with every unrenderable character removed from
+    its strings and keys, so no chart text can crash the renderer.
+
+    >>> renderable({"title": "a\x0bb", "data": [{"x\x00": "\ufffec"}], "n": 1})
+    {'title': 'ab', 'data': [{'x': 'c'}], 'n': 1}
+    """
+    if isinstance(value, str):
+        return _UNRENDERABLE.sub("", value)
+    if isinstance(value, dict):
+        return {renderable(k): renderable(v) for k, v in value.items()}
+    if isinstance(value, list | tuple):
+        return [renderable(v) for v in value]
+    return value
 
 
 def slide_spec(chart: ChartOrSpec, source_line: str, width: int = SLIDE_WIDTH) -> dict:
@@ -30,7 +52,7 @@ def slide_spec(chart: ChartOrSpec, source_line: str, width: int = SLIDE_WIDTH) -
     spec["title"] = title
     _fix_width(spec, width)
     spec.setdefault("background", "white")
-    return spec
+    return renderable(spec)
 
 
 def _fix_width(spec: dict, width: int) -> None:

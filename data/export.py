@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import json
+import re
 import zipfile
 from pathlib import Path
 
@@ -15,19 +16,28 @@ CSV_LINE_END = "\r\n"
 
 # OWASP, "CSV Injection": a cell starting with one of these is read as a formula by spreadsheets.
 FORMULA_TRIGGERS = ("=", "+", "-", "@", "\t", "\r")
+# A spreadsheet set to another separator (";" in much of Europe, or tab, or ",") splits a cell
+# there, and each part is a field of its own: a trigger after a separator (and any spaces)
+# would start a field too, so it gets the same quote.
+_TRIGGER_AFTER_SEPARATOR = re.compile(r"([;,\t|])(\s*)([=+\-@])")
 
 
 def neutralise_cell(value: object) -> object:
-    """Prefix a text cell that a spreadsheet would run as a formula with a single quote.
+    """Prefix a text cell that a spreadsheet would run as a formula with a single quote, and
+    quote a trigger that follows a field separator inside the cell the same way.
 
     Examples
     --------
     >>> neutralise_cell("=1+1"), neutralise_cell("lung"), neutralise_cell(-3)
     ("'=1+1", 'lung', -3)
+    >>> neutralise_cell("x;=cmd|' /C calc'!A0"), neutralise_cell("Lung; bone, liver")
+    ("x;'=cmd|' /C calc'!A0", 'Lung; bone, liver')
     """
-    if isinstance(value, str) and value.startswith(FORMULA_TRIGGERS):
-        return "'" + value
-    return value
+    if not isinstance(value, str):
+        return value
+    if any(separator in value for separator in ";,\t|"):
+        value = _TRIGGER_AFTER_SEPARATOR.sub(r"\1\2'\3", value)
+    return "'" + value if value.startswith(FORMULA_TRIGGERS) else value
 
 
 def _neutralise_columns(frame: pd.DataFrame, columns: list) -> pd.DataFrame:

@@ -12,6 +12,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from data.own_merge import merge_counts, recount_patients
+
 NEW_PREFIX = "new:"  # key of a name the person kept as new (not in the vocabularies)
 
 
@@ -62,13 +64,16 @@ def key_of(name: str, matched: str | None) -> str:
 
 def resolve(pairs: pd.DataFrame, primary_ids: Mapping[str, str | None],
             site_ids: Mapping[str, str | None], cancer_labels: Mapping[str, str],
-            site_labels: Mapping[str, str]) -> pd.DataFrame:
+            site_labels: Mapping[str, str], patients: pd.DataFrame | None = None
+            ) -> pd.DataFrame:
     """Pairs with keys and the labels people see, merged where two names became one.
 
     ``primary_ids``/``site_ids`` give each name in the file its vocabulary id (or None to keep
     it as a new name). Matched names show the vocabulary's label, new ones their own spelling.
-    Two names matched to the same id are merged: the better (smaller) rank, or the counts
-    added up. Columns: primary_key, site_key, cancer, site_label, the measure's columns, and
+    Two names matched to the same id are merged: the better (smaller) rank; for a patient
+    file (``patients`` from :func:`data.upload.patient_rows`) the distinct patients counted
+    again; for counts, see :func:`data.own_merge.merge_counts` (it may raise UploadError).
+    Columns: primary_key, site_key, cancer, site_label, the measure's columns, and
     ``names`` (the spellings in the file that made the pair).
 
     >>> pairs = pd.DataFrame({"primary": ["Breast", "Breast"], "site": ["lungs", "Lung"],
@@ -90,9 +95,13 @@ def resolve(pairs: pd.DataFrame, primary_ids: Mapping[str, str | None],
     if "rank" in out.columns:
         merged = out.groupby(keys, as_index=False, sort=False).agg(
             rank=("rank", "min"), names=("names", "; ".join))
+    elif patients is not None:
+        merged = recount_patients(out, patients, dict(zip(out["primary"], out["primary_key"],
+                                                          strict=True)),
+                                  dict(zip(out["site"], out["site_key"], strict=True)))
+        merged["share"] = (merged["count"] / merged["total"]).astype("Float64")
     else:
-        merged = out.groupby(keys, as_index=False, sort=False).agg(
-            count=("count", "sum"), total=("total", "first"), names=("names", "; ".join))
+        merged = merge_counts(out)
         merged["share"] = (merged["count"] / merged["total"]).astype("Float64")
     return merged.sort_values(keys[:2], kind="stable").reset_index(drop=True)
 

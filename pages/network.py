@@ -1,14 +1,12 @@
 """Network: cancers and the sites they spread to, with networkx measures and graph downloads."""
 
-from functools import partial
-
 import streamlit as st
 
 from charts.network import NODE_SELECTION
 from data import query
-from graph.export import gexf_bytes, graphml_bytes
 from ui import own_data, state
-from ui.data import graph, graph_tables, network_spec, quotes, same_organ_note, tables
+from ui.data import graph_tables, network_spec, quotes, same_organ_note, tables
+from ui.files import graph_file
 from ui.filters import spread_filters
 from ui.show import chart, chart_data, download_csv, image_downloads, quote, table_with_download
 
@@ -90,12 +88,11 @@ table_with_download(parts["shared_shown"], "cancers_sharing_sites.csv",
 
 st.subheader("Take the graph with you")
 st.markdown("For network tools such as Gephi or Cytoscape, or for Python and R.")
-G = graph(evidence, sources)
 first, second, third = st.columns(3)
-first.download_button("Graph as GraphML", data=partial(graphml_bytes, G),
+first.download_button("Graph as GraphML", data=graph_file("graphml", evidence, sources),
                       file_name="cancer_spread_network.graphml", mime="application/xml",
                       icon=":material/download:", key="graphml", on_click="ignore")
-second.download_button("Graph as GEXF", data=partial(gexf_bytes, G),
+second.download_button("Graph as GEXF", data=graph_file("gexf", evidence, sources),
                        file_name="cancer_spread_network.gexf", mime="application/xml",
                        icon=":material/download:", key="gexf", on_click="ignore")
 with third:

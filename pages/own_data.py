@@ -2,16 +2,20 @@
 
 import streamlit as st
 
-from data.own_data import resolve, shown_table
-from data.upload import ROLES, SHAPE_LABELS, SHAPES, UploadError, guess_shape, tidy
+from data.own_view import short
+from data.upload import MAX_BYTES, MAX_ROWS, ROLES, SHAPE_LABELS, SHAPES, UploadError, guess_shape
+from data.upload_limits import limits_sentence
 from ui import own_data
 from ui.own_upload import (
     EXAMPLES,
     ROLE_NAMES,
+    checked_table,
     chosen_file,
     name_matching,
     parsed_table,
+    session_memo,
     show_problems,
+    tidy_steps,
     unmatched_choices,
 )
 from ui.show import escape_markdown, table_with_download
@@ -26,7 +30,7 @@ st.markdown("Have another table of where cancers spread: from a textbook, a pape
             "it, the total number of patients with that primary (then shares can be shown).\n"
             "- **One row per patient and site**: a patient id, the primary cancer and the site; "
             "the app counts them for you.\n\n"
-            "A CSV or TSV file saved as UTF-8 text, up to 100 MB and 2,000,000 rows. "
+            f"A CSV or TSV file saved as UTF-8 text. {limits_sentence(MAX_BYTES, MAX_ROWS)} "
             "**Your file stays in this app's memory for this browser session only**: it is "
             "not saved to disk, and it is gone when you close the tab.")
 
@@ -45,11 +49,11 @@ picked = chosen_file(upload)
 if picked is None:
     st.info("Upload a file, or try the practice data, to begin.", icon=":material/upload_file:")
     st.stop()
-file_key, file_name, raw = picked
-st.markdown(f"**File:** {escape_markdown(file_name)}")
+file_key, file_name, read = picked
+st.markdown(f"**File:** {escape_markdown(short(file_name))}")
 
 try:
-    frame = parsed_table(file_key, raw, file_name)
+    frame = parsed_table(file_key, read, file_name)
 except UploadError as problem:
     show_problems(problem, "This file could not be read")
     st.stop()
@@ -75,13 +79,15 @@ for column, role in zip(role_columns, ROLES[shape], strict=True):
         chosen[role] = picked_column
 
 try:
-    pairs = tidy(frame, shape, chosen)
+    pairs, patients = tidy_steps(file_key, frame, shape, chosen)
 except UploadError as problem:
     show_problems(problem, "Some rows need fixing before they can be drawn")
     st.stop()
 
 st.header("2. Match the names")
-matches = name_matching(tuple(pairs["primary"].unique()), tuple(pairs["site"].unique()))
+step = (file_key, shape, tuple(sorted(chosen.items())))
+matches = session_memo("matches", step, lambda: name_matching(
+    tuple(pairs["primary"].unique()), tuple(pairs["site"].unique())))
 st.markdown(f"**{matches['cancers_matched']} of {matches['cancers']}** cancer names and "
             f"**{matches['sites_matched']} of {matches['sites']}** site names match names this "
             "dashboard knows (ignoring capitals, plurals and words like “cancer”). Matched names "
@@ -91,10 +97,13 @@ primary_ids = unmatched_choices(matches["primary_ids"], "cancer", file_key)
 site_ids = unmatched_choices(matches["site_ids"], "site", file_key)
 
 st.header("3. Check it and explore it")
-resolved = resolve(pairs, primary_ids, site_ids, matches["cancer_labels"],
-                   matches["site_labels"])
-table_with_download(shown_table(resolved), "your_data_checked.csv",
-                    "Download the checked table (CSV)", "own_checked")
+try:
+    resolved, shown, csv = checked_table(step, pairs, patients, primary_ids, site_ids, matches)
+except UploadError as problem:
+    show_problems(problem, "Some names cannot be merged as matched")
+    st.stop()
+table_with_download(shown, "your_data_checked.csv", "Download the checked table (CSV)",
+                    "own_checked", csv)
 st.button("Show this data in the heatmap, network and body map", type="primary",
           icon=":material/play_arrow:", on_click=own_data.use, args=(own_data.OwnData(
               file_name=file_name, shape=shape, pairs=resolved, rows_read=len(frame)),))

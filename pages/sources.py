@@ -1,12 +1,9 @@
 """Sources and data: the five sources and their confidence, the data dictionary, every download."""
 
-from functools import partial
-
 import streamlit as st
 
-from data.build import TABLES_DIR
-from data.export import package_zip, safe_csv_bytes
 from ui.data import descriptor, dictionary, tables
+from ui.files import data_package_zip, shared_csv
 from ui.show import table_with_download
 
 t = tables()
@@ -44,7 +41,7 @@ st.header("Download the data")
 st.markdown("Each table as CSV (safe to open in a spreadsheet), or everything at once as a ZIP "
             "with the data dictionary and a short note on how to cite it.")
 st.download_button("Download the whole data package (ZIP)",
-                   data=partial(package_zip, TABLES_DIR, package, t["sources"]),
+                   data=data_package_zip(),
                    on_click="ignore",
                    file_name="where-cancers-spread-data-package.zip", mime="application/zip",
                    icon=":material/folder_zip:", type="primary", key="zip")
@@ -52,6 +49,6 @@ columns = st.columns(3)
 for index, resource in enumerate(package["resources"]):
     columns[index % 3].download_button(
         f"{resource['title']} ({len(t[resource['name']])} rows)",
-        data=partial(safe_csv_bytes, t[resource["name"]]), file_name=f"{resource['name']}.csv",
+        data=shared_csv(t[resource["name"]]), file_name=f"{resource['name']}.csv",
         on_click="ignore",
         mime="text/csv", icon=":material/download:", key=f"dl_{resource['name']}")

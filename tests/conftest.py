@@ -7,6 +7,10 @@ from pathlib import Path
 
 import pytest
 
+# A page that breaks must fail its tests: the app's last-resort handler (ui/guard.py) shows a
+# plain message and, with this set, raises again. tests/test_guard.py checks it without.
+os.environ.setdefault("WCS_RERAISE_PAGE_ERRORS", "1")
+
 ROOT = Path(__file__).resolve().parent.parent
 SOURCES_DIR = Path(os.environ.get("SOURCES_DIR", ROOT.parent / "shared" / "sources"))
 

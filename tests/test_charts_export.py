@@ -41,3 +41,12 @@ def test_slide_spec_adds_source_without_changing_the_chart():
     slide = slide_spec(spec, SOURCE)
     assert slide["title"]["subtitle"][-1] == SOURCE
     assert slide["width"] == SLIDE_WIDTH and spec["width"] == "container"
+
+
+def test_control_characters_in_chart_text_do_not_crash_the_renderer():
+    """Text with U+000B, NUL or U+FFFE (which abort vl-convert) renders, without them."""
+    view = pd.DataFrame({"group": ["Lung\x0bcancer\x00 \ufffe"], "value_pct": [9.0],
+                         "source": ["C\x1f"], "reviewed": ["2024-04-24"], "quote": ["q\x0c"]})
+    text = " ".join(ET.fromstring(svg_text(survival_bars(view), "Source\x0b: x")).itertext())
+    assert "Source: x" in text and "Lungcancer" in text
+    assert png_bytes(survival_bars(view), "Source\x0b")[:4] == b"\x89PNG"

@@ -54,3 +54,16 @@ def test_package_zip_holds_every_table_descriptor_and_readme(tables):
             in_zip = pd.read_csv(io.BytesIO(archive.read(resource["path"])), dtype=str)
             published = pd.read_csv(TABLES_DIR / f"{resource['name']}.csv", dtype=str)
             assert in_zip.equals(published), resource["name"]
+
+
+@pytest.mark.parametrize("separator", [";", ",", "\t", "|"])
+@pytest.mark.parametrize("trigger", ["=", "+", "-", "@"])
+def test_csv_neutralises_a_trigger_after_a_separator_inside_a_cell(separator, trigger):
+    """Split on any separator by a spreadsheet, no part of a cell starts with a trigger."""
+    cell = f"x{separator}{trigger}cmd|' /C calc'!A0{separator}  {trigger}2"
+    frame = pd.DataFrame({"site": [cell]})
+    written = list(csv.reader(io.StringIO(safe_csv_bytes(frame).decode("utf-8-sig"),
+                                          newline="")))[1][0]
+    for part in written.split(separator):
+        assert not part.strip().startswith(("=", "+", "-", "@")), (written, part)
+    assert written.replace("'", "") == cell.replace("'", "")

@@ -10,7 +10,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from data import upload
+from data import upload, upload_read
 from data.load import load_tables
 from data.upload import (
     REQUIRED_ROLES,
@@ -217,7 +217,7 @@ def test_at_most_ten_problems_then_how_many_more():
 
 
 def test_too_many_rows(monkeypatch):
-    monkeypatch.setattr(upload, "MAX_ROWS", 3)
+    monkeypatch.setattr(upload_read, "MAX_ROWS", 3)
     ok = HEADER_RANKED + b"A,B,1\nA,C,2\nA,D,3\n"
     assert len(read_table(ok, "x.csv")) == 3
     message = problems_of(ok + b"A,E,4\n")
@@ -225,7 +225,7 @@ def test_too_many_rows(monkeypatch):
 
 
 def test_too_large(monkeypatch):
-    monkeypatch.setattr(upload, "MAX_BYTES", 1024 * 1024)
+    monkeypatch.setattr(upload_read, "MAX_BYTES", 1024 * 1024)
     raw = HEADER_RANKED + b"A,B,1\n" * (1024 * 1024 // 6 + 1)
     assert re.search(r"The file is 1 MB, but the largest file this page takes is 1 MB\.",
                      problems_of(raw))
@@ -428,3 +428,31 @@ def test_patient_counts_match_a_plain_count(records):
         assert row["count"] == len(expected)
         assert row["total"] == len({p for p, c, _ in records if c == row["primary"]})
         assert row["share"] == pytest.approx(len(expected) / row["total"])
+
+
+# ----------------------------------------------------------------------------- hostile shapes
+
+
+def test_a_megabyte_of_commas_is_refused_before_parsing():
+    """1 MB of commas on one line (a million columns) is refused at once, naming the limit."""
+    message = problems_of(b"," * (1024 * 1024))
+    assert message.startswith("Row 1 has 1,048,577 columns, more than the 200 this page reads")
+
+
+def test_a_line_too_long_is_refused_with_its_line_number():
+    """A 300 KB name is refused, naming its line, before pandas reads the file."""
+    message = problems_of(HEADER_RANKED + b"A,B,1\n" + b"x" * 300_000 + b",B,2\n")
+    assert message.startswith("Line 3 is 300,004 characters long, more than the 20,000")
+
+
+def test_too_many_different_names_are_refused():
+    """A column of 1,001 different site names is refused before any name is matched."""
+    raw = HEADER_RANKED + b"".join(b"A,site %d,1\n" % i for i in range(1001))
+    assert "'site' has 1,001 different names, more than the 1,000" in problems_of(raw)
+
+
+def test_a_utf16_file_is_named_as_such():
+    """A file saved as "Unicode text" (UTF-16) is called that, not a binary file."""
+    message = problems_of("primary,site,rank\nA,B,1\n".encode("utf-16"))
+    assert message.startswith("This file is saved as UTF-16")
+    assert "CSV UTF-8" in message

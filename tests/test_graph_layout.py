@@ -92,3 +92,26 @@ def test_unknown_layout_lists_the_valid_names():
         ValueError, match="unknown layout 'grid'; choose one of: circular, spring, two_columns"
     ):
         layout(fx.graph(), "grid")
+
+
+def _big_graph(n: int) -> nx.Graph:
+    """``n`` cancers and ``n`` sites, each cancer linked to three sites (seeded)."""
+    import random
+
+    chance = random.Random(1)
+    G = nx.Graph()
+    for i in range(n):
+        G.add_node(f"cancer:{i}", kind="cancer", label=f"Cancer {i}")
+        G.add_node(f"site:{i}", kind="site", label=f"Site {i}")
+    G.add_edges_from((f"cancer:{i}", f"site:{j}") for i in range(n)
+                     for j in chance.sample(range(n), 3))
+    return G
+
+
+@pytest.mark.parametrize("name", sorted(LAYOUTS))
+def test_every_layout_places_a_thousand_nodes(name):
+    """From 500 nodes networkx's force layout needs SciPy: every layout places all 1,000."""
+    G = _big_graph(500)
+    positions = layout(G, name)
+    assert len(positions) == 1_000 == positions["node"].nunique()
+    assert positions[["x", "y"]].notna().all().all()

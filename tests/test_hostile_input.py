@@ -102,14 +102,16 @@ def _hostile_frame() -> pd.DataFrame:
 
 
 def test_download_button_hands_out_neutralised_csv(monkeypatch):
-    """ui.show.download_csv (every table's button) gives text cells that cannot run."""
+    """ui.show.download_csv (every table's button) gives text cells that cannot run, as bytes
+    made in the run (a function run on click made a file other sessions could delete)."""
     from ui import show
 
     handed = {}
     monkeypatch.setattr(show.st, "download_button",
                         lambda label, data, **kwargs: handed.update(data=data, **kwargs))
     show.download_csv(_hostile_frame(), "x.csv", "Download", "key")
-    rows = _csv_rows(handed["data"]())
+    assert isinstance(handed["data"], bytes)
+    rows = _csv_rows(handed["data"])
     assert handed["file_name"] == "x.csv" and handed["mime"] == "text/csv"
     assert [r[0] for r in rows[1:]] == ["'" + cell for cell in FORMULA_CELLS]
     assert [r[1] for r in rows[1:]] == ["-3", "-2", "-1", "0", "1", "2"]  # numbers untouched

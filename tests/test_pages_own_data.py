@@ -144,3 +144,31 @@ def test_malformed_csv_never_reaches_the_page_as_an_exception(text):
     data = "\n".join(",".join(row) for row in text).encode()
     at = _upload(data)
     assert not at.exception
+
+
+def test_a_big_upload_draws_the_most_common_pairs_and_says_so():
+    """7,200 pairs (120 cancers x 60 sites; Altair refuses 5,000 rows): the heatmap and
+    network draw a capped part with no error, each saying so; the table keeps every pair."""
+    rows = [f"Cancer {c:03d},Site {s:02d},{1 + (c + s) % 5}\n" for c in range(120)
+            for s in range(60)]
+    at = _show(_upload(("primary,site,count\n" + "".join(rows)).encode(), "big.csv"))
+    for page, most in (("pages/spread.py", (50, 60)), ("pages/network.py", (30, 40))):
+        at.switch_page(page).run()
+        assert not at.exception, [e.value for e in at.exception]
+        caption = " ".join(c.value for c in at.caption)
+        assert f"Your table has 120 cancers and 60 sites: this chart draws the {most[0]} " \
+               f"cancers and {most[1]} sites with the most pairs" in caption
+        assert at.dataframe[0].value.shape[0] == len(rows)
+
+
+def test_a_very_long_name_is_shortened_on_screen_but_whole_in_the_table():
+    """A 5,000-character site name shows as 60 characters in the choices and the chart, and
+    in full in the checked table."""
+    long_name = "Somewhere " * 500
+    at = _upload(f"primary,site,rank\nBreast,{long_name.strip()},1\n".encode())
+    labels = [s.label for s in at.selectbox if s.label.startswith("“Somewhere")]
+    assert labels and all(len(label.replace("\\", "")) < 80 for label in labels)
+    assert long_name.strip() in at.dataframe[0].value["Spreads to"].tolist()
+    _show(at).switch_page("pages/spread.py").run()
+    sites = {r["site_label"] for r in chart_rows(at, 0, "site_label")}
+    assert sites == {"Somewhere " * 5 + "Somewhere…"}

@@ -25,7 +25,9 @@ from charts.own_data import (
     wrapped,
 )
 from charts.style import plain_spec
+from data.export import safe_csv_bytes
 from data.own_data import RANK, Measure, measure_of, shown_table
+from data.own_view import HEATMAP_MAX, NETWORK_MAX, Drawn, drawn, short
 from graph.build import pairs_graph
 from graph.layout import layout
 from ui.data import tables
@@ -59,6 +61,15 @@ class OwnData:
             self.specs[key] = build()
         return self.specs[key]
 
+    def drawn(self, view: str, most: tuple[int, int]) -> Drawn:
+        """The pairs the ``view`` draws (the most common cancers and sites, short names)."""
+        return self.memo(("drawn", view), lambda: drawn(self.pairs, most))
+
+    def shown(self, key: tuple, rows: Callable[[], pd.DataFrame]) -> tuple[pd.DataFrame, bytes]:
+        """The table shown for ``rows()`` and its CSV download, made once per ``key``."""
+        table = self.memo(("shown", *key), lambda: shown_table(rows()))
+        return table, self.memo(("csv", *key), lambda: safe_csv_bytes(table))
+
 
 def stored() -> OwnData | None:
     """The table uploaded in this session, shown or not."""
@@ -90,7 +101,8 @@ def forget() -> None:
 
 def banner(data: OwnData, where: str) -> None:
     """Say plainly that the page shows the person's data, with a way back."""
-    st.info(f"**Showing your data, not the five sources:** {escape_markdown(data.file_name)} "
+    st.info(f"**Showing your data, not the five sources:** "
+            f"{escape_markdown(short(data.file_name))} "
             f"({len(data.pairs)} cancer–site pairs from {KIND_WORDS[data.shape]}). It stays in "
             "this browser session only.", icon=":material/upload_file:")
     st.button("Back to the five sources", on_click=set_active, args=(False,),
@@ -115,24 +127,28 @@ def _stem(data: OwnData) -> str:
 
 def show_heatmap(data: OwnData) -> None:
     """The uploaded pairs as a heatmap, with the table behind it."""
+    view = data.drawn("heatmap", HEATMAP_MAX)
     spec = data.memo(("heatmap",), lambda: plain_spec(
-        own_heatmap(data.pairs, data.measure, data.file_name)))
+        own_heatmap(view.pairs, data.measure, short(data.file_name))))
     chart(spec)
-    table_with_download(data.memo(("shown",), lambda: shown_table(data.pairs)),
-                        f"{_stem(data)}_pairs.csv",
-                        "Download these pairs (CSV)", "own_pairs")
+    if view.note:
+        st.caption(view.note)
+    table, csv = data.shown((), lambda: data.pairs)
+    table_with_download(table, f"{_stem(data)}_pairs.csv", "Download these pairs (CSV)",
+                        "own_pairs", csv)
 
 
 def _network(data: OwnData, layout_name: str, seed: int) -> dict:
     """The network spec for a layout (built once per layout and upload)."""
     measure = data.measure
-    G = pairs_graph(data.pairs, measure.column)
+    pairs = data.drawn("network", NETWORK_MAX).pairs
+    G = pairs_graph(pairs, measure.column)
     spots = layout(G, layout_name, seed=seed)
     nodes = pd.DataFrame([{"node": n, "kind": d["kind"], "label": d["label"],
                            "degree": G.degree(n)} for n, d in G.nodes(data=True)])
     nodes = nodes.merge(spots, on="node")
-    edges = data.pairs.assign(source="cancer:" + data.pairs["primary_key"],
-                              target="site:" + data.pairs["site_key"])
+    edges = pairs.assign(source="cancer:" + pairs["primary_key"],
+                         target="site:" + pairs["site_key"])
     edges["edge_id"] = edges["source"] + "--" + edges["target"]
     edges["text"] = cell_text(edges, measure)
     edges["value"] = edges[measure.column].astype("float64")
@@ -146,9 +162,17 @@ def show_network(data: OwnData) -> None:
     layout_name = st.radio("Layout", list(LAYOUTS), format_func=LAYOUTS.get, horizontal=True,
                            key="own_layout")
     chart(data.memo(("network", layout_name), lambda: _network(data, layout_name, 7)))
-    table_with_download(data.memo(("shown",), lambda: shown_table(data.pairs)),
-                        f"{_stem(data)}_edge_list.csv",
-                        "Download the links (CSV)", "own_edges")
+    if note := data.drawn("network", NETWORK_MAX).note:
+        st.caption(note)
+    table, csv = data.shown((), lambda: data.pairs)
+    table_with_download(table, f"{_stem(data)}_edge_list.csv", "Download the links (CSV)",
+                        "own_edges", csv)
+
+
+def _listed(names: list[str], most: int = 20) -> str:
+    """Names joined with "; ", each shortened, the first ``most`` only and the rest counted."""
+    more = f"; and {len(names) - most:,} more" if len(names) > most else ""
+    return "; ".join(short(n) for n in names[:most]) + more
 
 
 def show_body_map(data: OwnData) -> None:
@@ -156,7 +180,8 @@ def show_body_map(data: OwnData) -> None:
     cancers = dict(zip(data.pairs["primary_key"], data.pairs["cancer"], strict=False))
     if st.session_state.get("own_body_cancer") not in cancers:  # first view, or a new upload
         st.session_state["own_body_cancer"] = next(iter(cancers))
-    st.selectbox("Cancer", list(cancers), format_func=cancers.get, key="own_body_cancer")
+    st.selectbox("Cancer", list(cancers), format_func=lambda k: short(cancers[k]),
+                 key="own_body_cancer")
     chosen = st.session_state["own_body_cancer"]
     rows = data.pairs[data.pairs["primary_key"] == chosen]
     t = tables()
@@ -165,14 +190,14 @@ def show_body_map(data: OwnData) -> None:
                                     lambda: own_arrows(rows, organ_of, data.measure))
     if len(arrow_rows):
         spec = data.memo(("body", chosen), lambda: plain_spec(body_map(
-            arrow_rows, places(arrow_rows), f"Your data: where {cancers[chosen]} spreads",
+            arrow_rows, places(arrow_rows), f"Your data: where {short(cancers[chosen])} spreads",
             wrapped("Thicker arrow = " + ("higher rank. " if data.measure.kind == "order"
                                         else "larger number. ") + data.measure.explain),
             strength_title=data.measure.title, evidence=False)))
         chart(spec)
     if missing:
         st.warning("Not on the figure (the body map has no place for these names, so they "
-                   "are listed here instead): " + escape_markdown("; ".join(missing)),
+                   "are listed here instead): " + escape_markdown(_listed(missing)),
                    icon=":material/wrong_location:")
-    chart_data(data.memo(("shown", chosen), lambda: shown_table(rows)),
-               f"{_stem(data)}_body_map.csv", "own_body_data")
+    table, csv = data.shown((chosen,), lambda: rows)
+    chart_data(table, f"{_stem(data)}_body_map.csv", "own_body_data", data=csv)

@@ -6,12 +6,17 @@ here uses Streamlit's process-wide caches for their data, which would outlive th
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from pathlib import Path
 
 import pandas as pd
 import streamlit as st
 
-from data.upload import UploadError, match_names, read_table, vocabulary
+from data.export import safe_csv_bytes
+from data.own_data import resolve, shown_table
+from data.own_view import short
+from data.upload import UploadError, match_names, patient_rows, read_table, tidy, vocabulary
+from data.upload_limits import release_memory
 from ui.data import tables
 from ui.show import escape_markdown
 
@@ -26,29 +31,69 @@ PARSED_KEY = "own_parsed"
 MAX_NAME_CHOICES = 40  # more unmatched names than this are kept as new names, and said so
 
 
-def chosen_file(upload) -> tuple[str, str, bytes] | None:
-    """The file to read: an upload wins over the practice file. (key, name, bytes) or None."""
+def chosen_file(upload) -> tuple[str, str, Callable[[], bytes]] | None:
+    """The file to read: an upload wins over the practice file. (key, name, a function that
+    gives its bytes) or None: the bytes are only fetched when the file is read."""
     if upload is not None:
         st.session_state.pop("own_practice", None)
-        return f"upload:{upload.file_id}", upload.name, upload.getvalue()
+        return f"upload:{upload.file_id}", upload.name, upload.getvalue
     practice = st.session_state.get("own_practice")
     if practice in EXAMPLES:
-        return f"practice:{practice}", practice, (EXAMPLES_DIR / practice).read_bytes()
+        return f"practice:{practice}", practice, (EXAMPLES_DIR / practice).read_bytes
     return None
 
 
-def parsed_table(file_key: str, raw: bytes, file_name: str) -> pd.DataFrame:
-    """The file read as a table, once per file in this session (a big file takes a second)."""
-    kept = st.session_state.get(PARSED_KEY)
-    if kept is None or kept[0] != file_key:
+def session_memo(name: str, key: tuple, build: Callable[[], object]) -> object:
+    """``build()`` once per ``key`` in this session, keeping only the latest key per
+    ``name`` (so an old file's steps are dropped). An UploadError is kept and raised again,
+    so a click on a page with a broken file does not redo the work."""
+    slot = f"own_memo_{name}"
+    kept = st.session_state.get(slot)
+    if kept is None or kept[0] != key:
+        st.session_state.pop(slot, None)  # let the old value go before building the new
         try:
-            kept = (file_key, read_table(raw, file_name))
+            kept = (key, build())
         except UploadError as problem:
-            kept = (file_key, problem)
-        st.session_state[PARSED_KEY] = kept
+            kept = (key, problem)
+        st.session_state[slot] = kept
     if isinstance(kept[1], UploadError):
         raise kept[1]
     return kept[1]
+
+
+def parsed_table(file_key: str, read: Callable[[], bytes], file_name: str) -> pd.DataFrame:
+    """The file read as a table, once per file in this session; the memory the reading
+    used is handed back to the system at once."""
+    def parse() -> pd.DataFrame:
+        try:
+            return read_table(read(), file_name)
+        finally:
+            release_memory()
+    return session_memo("parsed", (file_key,), parse)
+
+
+def tidy_steps(file_key: str, frame: pd.DataFrame, shape: str,
+               chosen: dict[str, str]) -> tuple[pd.DataFrame, pd.DataFrame | None]:
+    """The tidy pairs and, for a patient file, its patients (to count again after names
+    merge), once per file, kind and columns in this session."""
+    def build() -> tuple[pd.DataFrame, pd.DataFrame | None]:
+        pairs = tidy(frame, shape, chosen)
+        return pairs, patient_rows(frame, chosen) if shape == "patients" else None
+    return session_memo("tidy", (file_key, shape, tuple(sorted(chosen.items()))), build)
+
+
+def checked_table(step: tuple, pairs: pd.DataFrame, patients: pd.DataFrame | None,
+                  primary_ids: dict, site_ids: dict, matches: dict
+                  ) -> tuple[pd.DataFrame, pd.DataFrame, bytes]:
+    """The pairs resolved with the names chosen, the table shown and its CSV, once per
+    choice in this session. Raises UploadError when a merge would count patients twice."""
+    def build() -> tuple[pd.DataFrame, pd.DataFrame, bytes]:
+        resolved = resolve(pairs, primary_ids, site_ids, matches["cancer_labels"],
+                           matches["site_labels"], patients)
+        shown = shown_table(resolved)
+        return resolved, shown, safe_csv_bytes(shown)
+    key = (step, tuple(sorted(primary_ids.items())), tuple(sorted(site_ids.items())))
+    return session_memo("checked", key, build)
 
 
 def show_problems(problem: UploadError, heading: str) -> None:
@@ -95,7 +140,7 @@ def unmatched_choices(ids: dict[str, str | None], kind: str, file_key: str) -> d
     columns = st.columns(3)
     for index, name in enumerate(unmatched[:MAX_NAME_CHOICES]):
         chosen[name] = columns[index % 3].selectbox(
-            f"“{escape_markdown(name)}” is", options,
+            f"“{escape_markdown(short(name))}” is", options,
             format_func=lambda o: labels.get(o, "a new name (keep it)"),
             key=f"name_{file_key}_{kind}_{index}") or None
     if len(unmatched) > MAX_NAME_CHOICES:

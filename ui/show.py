@@ -1,36 +1,44 @@
-"""Rendering helpers: tables with their download, quotes with their source, chart data."""
+"""Rendering helpers: tables with their download, quotes with their source, chart data.
+
+Every download button is given its bytes, made in the run (and memoised), never a function
+to call on click. Streamlit keeps a file made on click unreferenced, so another session's
+rerun could delete it before the browser fetched it (a ``/media/…`` 404 under a class's
+load). Bytes given in the run belong to the page's run and live as long as the page.
+"""
 
 from __future__ import annotations
-
-from functools import partial
 
 import altair as alt
 import pandas as pd
 import streamlit as st
 
-from charts.export import png_bytes, svg_text
-from data.export import safe_csv_bytes
+from ui.files import shared_csv, slide_png, slide_svg
 from ui.state import escape_markdown
 
 
-def download_csv(frame: pd.DataFrame, file_name: str, label: str, key: str) -> None:
-    """A download button for exactly ``frame``, as spreadsheet-safe CSV (made on click)."""
-    st.download_button(label, data=partial(safe_csv_bytes, frame), file_name=file_name,
-                       mime="text/csv", key=key, icon=":material/download:", on_click="ignore")
+def download_csv(frame: pd.DataFrame, file_name: str, label: str, key: str,
+                 data: bytes | None = None) -> None:
+    """A download button for exactly ``frame``, as spreadsheet-safe CSV made in the run.
+
+    ``data`` is the CSV when the caller memoises it itself (an upload's tables, which must
+    stay out of the process-wide cache); without it the five sources' cache makes it."""
+    st.download_button(label, data=shared_csv(frame) if data is None else data,
+                       file_name=file_name, mime="text/csv", key=key,
+                       icon=":material/download:", on_click="ignore")
 
 
 def table_with_download(frame: pd.DataFrame, file_name: str, label: str, key: str,
-                        **dataframe_args) -> None:
+                        data: bytes | None = None, **dataframe_args) -> None:
     """Show a table and, under it, a CSV download of exactly the rows shown."""
     st.dataframe(frame, hide_index=True, width="stretch", **dataframe_args)
-    download_csv(frame, file_name, label, key)
+    download_csv(frame, file_name, label, key, data)
 
 
 def chart_data(frame: pd.DataFrame, file_name: str, key: str,
-               title: str = "Show the data behind this chart") -> None:
+               title: str = "Show the data behind this chart", data: bytes | None = None) -> None:
     """An expander with the chart's data as a table (for screen readers and for checking)."""
     with st.expander(title, icon=":material/table_view:"):
-        table_with_download(frame, file_name, "Download this data (CSV)", key)
+        table_with_download(frame, file_name, "Download this data (CSV)", key, data)
 
 
 def quote(text: str, source: str, detail: str = "") -> None:
@@ -55,13 +63,14 @@ def caution() -> None:
 
 def image_downloads(chart: alt.TopLevelMixin | dict, file_stem: str, source_line: str,
                     key: str) -> None:
-    """PNG (presentation resolution) and SVG downloads of a chart, rendered only on click,
-    with the chart's title and ``source_line`` inside the image."""
+    """PNG (presentation resolution) and SVG downloads of a chart of the five sources, with
+    the chart's title and ``source_line`` inside the image (rendered once per view)."""
+    spec = chart if isinstance(chart, dict) else chart.to_dict()
     png, svg = st.columns(2)
-    png.download_button("Slide image (PNG)", data=partial(png_bytes, chart, source_line),
+    png.download_button("Slide image (PNG)", data=slide_png(spec, source_line),
                         file_name=f"{file_stem}.png", mime="image/png", key=f"{key}_png",
                         icon=":material/image:", on_click="ignore")
-    svg.download_button("Slide image (SVG)", data=partial(svg_text, chart, source_line),
+    svg.download_button("Slide image (SVG)", data=slide_svg(spec, source_line),
                         file_name=f"{file_stem}.svg", mime="image/svg+xml", key=f"{key}_svg",
                         icon=":material/image:", on_click="ignore")
 

@@ -90,10 +90,12 @@ def test_uploaded_example_file_redraws_every_view(e2e_page: Page, e2e_base_url: 
     show.click()
     e2e_page.get_by_text("The views now show").wait_for(timeout=30_000)
     seen = {}
-    for title, expected in (("Where cancers spread", "Cancer: Breast cancer"),
-                            ("Network", "Name: Breast cancer"),
-                            ("Body map", "Cancer: Breast cancer")):
+    for title, expected, path in (("Where cancers spread", "Cancer: Breast cancer", "heatmap"),
+                                  ("Network", "Name: Breast cancer", "graph"),
+                                  ("Body map", "Cancer: Breast cancer", "body")):
         e2e_page.locator("[data-testid=stSidebarNav]").get_by_role("link", name=title).click()
+        # The previous page's banner is still there until the new page replaces it.
+        e2e_page.wait_for_url(f"**/{path}", timeout=30_000)
         e2e_page.get_by_text("Showing your data, not the five sources").wait_for(timeout=30_000)
         wait_until_finished(e2e_page)
         e2e_page.wait_for_function(CHARTS_SETTLED, timeout=30_000)

@@ -1,0 +1,185 @@
+"""Reading an uploaded CSV or TSV file into a table of text, refusing hostile shapes early.
+
+Before pandas parses anything, cheap checks on the bytes refuse what would cost the server
+far more than the file's size: too many columns on the first line, a line too long, a binary
+or UTF-16 file. Row numbers count the way a spreadsheet shows them (the header is row 1).
+No Streamlit here.
+"""
+
+from __future__ import annotations
+
+import io
+import re
+
+import pandas as pd
+
+from data.upload_limits import (
+    MAX_COLUMNS,
+    MAX_LINE_CHARS,
+    bad_utf8_at,
+    compact,
+    longest_line,
+    looks_utf16,
+)
+from data.upload_problems import UploadError, _and_list, _Problems, _size
+
+MAX_BYTES = 100 * 1024 * 1024  # 100 MB, same as server.maxUploadSize in .streamlit/config.toml
+MAX_ROWS = 2_000_000
+
+_BINARY_SIGNATURES = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0")  # XLSX/ZIP, old Excel/OLE
+_UTF8_BOM = b"\xef\xbb\xbf"
+_SAVE_AS_CSV = "in your spreadsheet choose Save as → CSV UTF-8."
+
+# ---------------------------------------------------------------------------------------------
+# Reading the file
+
+
+def _decode(raw: bytes) -> str:
+    """The start of the file's text (enough for its first line), after checking that all of
+    it is UTF-8, a chunk at a time; refuses binary, UTF-16 and non-UTF-8 files."""
+    if looks_utf16(raw):
+        raise UploadError("This file is saved as UTF-16 (\"Unicode text\"), not UTF-8: "
+                          + _SAVE_AS_CSV)
+    if raw.startswith(_BINARY_SIGNATURES) or b"\x00" in raw:
+        raise UploadError("This looks like a spreadsheet or other binary file, not CSV text: "
+                          + _SAVE_AS_CSV)
+    skip = len(_UTF8_BOM) if raw.startswith(_UTF8_BOM) else 0
+    bad = bad_utf8_at(memoryview(raw)[skip:])
+    if bad is not None:
+        position = bad + skip
+        line = raw.count(b"\n", 0, position) + 1
+        raise UploadError(
+            f"The file is not UTF-8 text: byte {position + 1:,} (on line {line}) cannot be read."
+            " It was probably saved in an older text encoding: " + _SAVE_AS_CSV)
+    return raw[skip:skip + 4 * MAX_LINE_CHARS].decode("utf-8", errors="ignore")
+
+
+def _check_shape(raw: bytes, sep: str) -> None:
+    """Refuse, before parsing, a first line with too many columns or any line too long."""
+    line_end = re.search(rb"[\r\n]", raw)
+    columns = raw.count(sep.encode(), 0, line_end.start() if line_end else len(raw)) + 1
+    if columns > MAX_COLUMNS:
+        raise UploadError(f"Row 1 has {columns:,} columns, more than the {MAX_COLUMNS:,} this "
+                          "page reads. Keep only the columns you need (primary, site and a rank, "
+                          "count or patient id).")
+    length, line = longest_line(raw)
+    if length > MAX_LINE_CHARS:
+        raise UploadError(f"Line {line:,} is {length:,} characters long, more than the "
+                          f"{MAX_LINE_CHARS:,} this page reads on one line. Check it for a "
+                          "missing line break or a very long cell.")
+
+
+def _first_line(text: str) -> str:
+    """The text up to the first line end (any of \\n, \\r\\n or \\r), without splitting it all."""
+    return re.match(r"[^\r\n]*", text).group()
+
+
+def _delimiter(text: str, file_name: str) -> str:
+    """Tab for .tsv/.tab files or a first line with more tabs than commas; else comma.
+
+    >>> _delimiter("a\\tb\\tc", "x.csv"), _delimiter("a,b", "x.TSV"), _delimiter("a,b", "x")
+    ('\\t', '\\t', ',')
+    """
+    if file_name.lower().endswith((".tsv", ".tab")):
+        return "\t"
+    first = _first_line(text)
+    return "\t" if first.count("\t") > first.count(",") else ","
+
+
+def _parser_message(error: Exception) -> str:
+    """Pandas' parser complaint in plain words (its "line" is the spreadsheet row number)."""
+    text = str(error)
+    ragged = re.search(r"Expected (\d+) fields? in line (\d+), saw (\d+)", text)
+    if ragged:
+        expected, line, saw = (int(group) for group in ragged.groups())
+        return (f"Line {line} has {saw} values but the header has {expected} column"
+                f"{'s' * (expected != 1)}. Check that line for an extra comma (or tab), or put "
+                "quotes around a value that contains one.")
+    open_quote = re.search(r"EOF inside string starting at row (\d+)", text)
+    if open_quote:
+        line = int(open_quote.group(1)) + 1  # pandas counts these rows from 0
+        return (f"Line {line} opens a quotation mark (\") that is never closed, so the rest of "
+                "the file reads as one value. Close the quote or remove it.")
+    return f"The file could not be read as a table: {text.strip()}"
+
+
+def _check_header(names: list[str]) -> None:
+    """Every column needs a name, and each name must be different (ignoring case)."""
+    if not any(names):
+        raise UploadError("Row 1 is blank: the first row should name the columns, "
+                          "for example primary,site,count.")
+    problems = _Problems()
+    for position, name in enumerate(names, start=1):
+        if not name:
+            problems.add(f"Row 1 (the header), column {position}: the column has no name. "
+                         "Give it a name, or delete the column if it is empty.")
+    seen: dict[str, list[int]] = {}
+    for position, name in enumerate(names, start=1):
+        if name:
+            seen.setdefault(name.casefold(), []).append(position)
+    for positions in seen.values():
+        if len(positions) > 1:
+            spellings = _and_list([repr(names[p - 1]) for p in positions])
+            problems.add(f"Row 1 (the header): {spellings} name the same column more than once "
+                         f"(columns {_and_list(positions)}). Give each column its own name.")
+    problems.raise_if_any()
+
+
+def read_table(raw: bytes, file_name: str) -> pd.DataFrame:
+    """The uploaded file as a table of text (each column categorical): header names and cells
+    stripped, blanks ``""``.
+
+    Rows that are entirely blank are dropped. The index is the zero-based data-row number, so
+    ``index + 2`` is the row a spreadsheet shows (a dropped blank row leaves a gap). Raises
+    :class:`UploadError` for an empty, binary, oversized, UTF-16 or non-UTF-8 file, too many
+    columns, a line too long, a ragged line, a header with a blank or repeated name, or no
+    data rows.
+
+    >>> read_table(b"Primary , site\\nBreast, lungs\\n", "my.csv").values.tolist()
+    [['Breast', 'lungs']]
+    >>> read_table(b"primary,site\\n", "my.csv")
+    Traceback (most recent call last):
+    ...
+    data.upload_problems.UploadError: The file has a header row but no data rows.
+    """
+    if len(raw) > MAX_BYTES:
+        raise UploadError(f"The file is {_size(len(raw))}, but the largest file this page takes "
+                          f"is {_size(MAX_BYTES)}. Upload a smaller part of your data.")
+    if not raw or raw.isspace():
+        raise UploadError("The file is empty.")
+    text = _decode(raw)
+    if not text.strip() and raw.removeprefix(_UTF8_BOM).isspace():
+        raise UploadError("The file is empty.")  # only a byte-order mark and whitespace
+    if not _first_line(text).strip():
+        raise UploadError("Row 1 is blank: the first row should name the columns, "
+                          "for example primary,site,count.")
+    sep = _delimiter(text, file_name)
+    _check_shape(raw, sep)
+    # header=None: pandas would rename repeated names to "x.1" and could silently use a first
+    # column as the index; reading row 1 as data lets us check the names ourselves. Stop one
+    # row past the limit so a huge file is refused without reading all of it.
+    try:
+        records = pd.read_csv(
+            # The checked UTF-8 bytes, not the str: the C parser reads bytes without re-encoding.
+            io.BytesIO(raw), encoding="utf-8-sig", sep=sep,
+            header=None, dtype=str, keep_default_na=False, na_filter=False,
+            skip_blank_lines=False, index_col=False, engine="c", nrows=MAX_ROWS + 2)
+    except (pd.errors.ParserError, pd.errors.EmptyDataError) as error:
+        raise UploadError(_parser_message(error)) from None
+    if len(records) - 1 > MAX_ROWS:  # blank rows count here: they are rows in a spreadsheet
+        raise UploadError(f"The file has more than {MAX_ROWS:,} data rows, the most this page "
+                          "takes. Use a smaller part of your data.")
+    names = [str(name).strip() for name in records.iloc[0]]
+    _check_header(names)
+    # Each column as stripped categories (a few bytes a row, not a string each), one column
+    # at a time so the plain text is freed as it goes.
+    frame = pd.DataFrame(index=pd.RangeIndex(len(records) - 1))
+    for position, name in enumerate(names):
+        frame[name] = compact(records.pop(position).iloc[1:]).set_axis(frame.index)
+    del records
+    # Spreadsheets often save empty rows (",,,") at the end; they are not data.
+    frame = frame[(frame != "").any(axis=1)]
+    if frame.empty:
+        raise UploadError("The file has a header row but no data rows.")
+    return frame
+

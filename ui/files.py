@@ -1,0 +1,51 @@
+"""Download files made from the five sources: bounded, process-wide caches of their bytes.
+
+Pages give a download button these bytes during the run (never a function to call on
+click), so each file lives as long as the page that offered it. None of these hold anything
+a person uploaded: an upload's files are memoised on the session's own object instead.
+"""
+
+from __future__ import annotations
+
+import pandas as pd
+import streamlit as st
+
+from charts.export import png_bytes, svg_text
+from data.build import TABLES_DIR
+from data.export import package_zip, safe_csv_bytes
+from graph.export import gexf_bytes, graphml_bytes
+from ui.data import descriptor, graph, tables
+
+SHARED_FILES = 128  # distinct files kept in the process, at most (each a few hundred KB)
+Ids = tuple[str, ...]
+
+
+@st.cache_data(max_entries=SHARED_FILES, show_spinner=False)
+def shared_csv(frame: pd.DataFrame) -> bytes:
+    """Spreadsheet-safe CSV of a table of the five sources."""
+    return safe_csv_bytes(frame)
+
+
+@st.cache_data(max_entries=SHARED_FILES, show_spinner=False)
+def slide_png(spec: dict, source_line: str) -> bytes:
+    """A chart of the five sources as a PNG for slides."""
+    return png_bytes(spec, source_line)
+
+
+@st.cache_data(max_entries=SHARED_FILES, show_spinner=False)
+def slide_svg(spec: dict, source_line: str) -> str:
+    """A chart of the five sources as SVG."""
+    return svg_text(spec, source_line)
+
+
+@st.cache_data(max_entries=32, show_spinner=False)
+def graph_file(kind: str, evidence: Ids, sources: Ids) -> bytes:
+    """The network for the filters as ``"graphml"`` or ``"gexf"`` bytes."""
+    maker = {"graphml": graphml_bytes, "gexf": gexf_bytes}[kind]
+    return maker(graph(evidence, sources))
+
+
+@st.cache_data(max_entries=1, show_spinner=False)
+def data_package_zip() -> bytes:
+    """Every published table, the data dictionary and a citation note, as one ZIP."""
+    return package_zip(TABLES_DIR, descriptor(), tables()["sources"])
