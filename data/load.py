@@ -8,6 +8,7 @@ Row numbers count like a spreadsheet does: the header is row 1, the first record
 
 from __future__ import annotations
 
+import hashlib
 import json
 from functools import lru_cache
 from pathlib import Path
@@ -154,6 +155,27 @@ def check_foreign_keys(tables: dict[str, pd.DataFrame], descriptor: dict | None 
                     f"{resource['name']}.csv, row {_row(index)}: column {fk['fields']!r} value "
                     f"{column[index]!r} is not a {fk['reference']['fields']} in "
                     f"{fk['reference']['resource']}.csv")
+
+
+class Published(dict):
+    """Every published table by name, and ``version``: a digest of the CSV files read.
+
+    Cached views take the tables as an argument and hash them by ``version`` (cheap, and it
+    changes whenever a table does), so a cached function reads only its arguments.
+    """
+
+    def __init__(self, tables: dict[str, pd.DataFrame], version: str):
+        super().__init__(tables)
+        self.version = version
+
+
+def load_published(tables_dir: Path | None = None) -> Published:
+    """:func:`load_tables`, with the version of the files they were read from."""
+    folder = Path(tables_dir or DATA_DIR / "tables")
+    digest = hashlib.sha256()
+    for name in table_names():
+        digest.update((folder / f"{name}.csv").read_bytes())
+    return Published(load_tables(tables_dir), digest.hexdigest()[:16])
 
 
 def load_tables(tables_dir: Path | None = None,

@@ -3,13 +3,14 @@
 import streamlit as st
 
 from ui import own_data, state
-from ui.data import body_map_choices, body_map_quotes, body_map_view, same_organ_note
+from ui.data import body_map_choices, body_map_view, tables
 from ui.show import chart, chart_data, image_downloads, table_with_download
 
 MODES = {"cancer": "Start from a cancer", "site": "Start from a site"}
 
-choices = body_map_choices()
-cancer_options, site_options = choices["cancer"], choices["site"]
+t = tables()
+choices = body_map_choices(t)
+cancer_options, site_options = choices.cancers, choices.sites
 state.init_single("mode", MODES, "cancer")
 state.init_single("body_cancer", cancer_options, "prostate")
 state.init_single("body_site", site_options, "liver")
@@ -38,21 +39,18 @@ for key, default in (("mode", "cancer"), ("body_cancer", "prostate"), ("body_sit
 
 mode = st.session_state["mode"]
 chosen = st.session_state[f"body_{mode}"]
-arrow_rows, spec = body_map_view(mode, chosen,
-                                 st.session_state["sentences"] == "yes")
-if arrow_rows.empty:
+view = body_map_view(t, mode, chosen, st.session_state["sentences"] == "yes")
+if view.arrows.empty:
     st.info("No arrows to draw: the NCI ranked table names no site for this choice. Choose "
             "\"Show them (dashed)\" to add the pairs named in sentences.",
             icon=":material/info:")
 else:
-    chart(spec)
-    st.caption(same_organ_note())
-    rows = arrow_rows[["cancer", "site_label", "rank_label", "evidence"]].rename(columns={
-        "site_label": "spreads to", "rank_label": "NCI rank"})
-    chart_data(rows, f"body_map_{mode}_{chosen}.csv", "body_map_data",
+    chart(view.spec)
+    st.caption(choices.left_out)
+    chart_data(view.rows_shown, f"body_map_{mode}_{chosen}.csv", "body_map_data",
                "Show the arrows as a table")
-    image_downloads(spec, f"body_map_{chosen}", choices["credit"], "body_map_image")
+    image_downloads(view.spec, f"body_map_{chosen}", choices.credit, "body_map_image")
     st.subheader("The quotes behind the arrows")
-    table_with_download(body_map_quotes(mode, chosen, st.session_state["sentences"] == "yes"),
+    table_with_download(view.quotes,
                         f"body_map_quotes_{chosen}.csv",
                         "Download these quotes (CSV)", "body_map_quotes")

@@ -6,21 +6,20 @@ from ui import state
 from ui.data import (
     body_map_view,
     cascade_shown,
-    claim_summary_shown,
-    heatmap_spec,
+    claim_summary,
+    filter_options,
     lesson,
-    network_spec,
-    options,
-    survival_spec,
+    network_picture,
+    spread_view,
+    survival_view,
     symptoms_summary,
     tables,
-    top_three,
 )
 from ui.show import chart, computed, escape_markdown, table_with_download
 
 st.set_page_config(initial_sidebar_state="collapsed")
 t = tables()
-steps = lesson()
+steps = lesson(t)
 state.init_int("step", 1, len(steps), 1)
 
 
@@ -48,24 +47,25 @@ for item in step.takeaways:
     else:
         computed(item.text, item.basis, heading=True)
 
-everything = tuple(tuple(options()[key]) for key in ("cancer", "site", "evidence", "source"))
+everything = tuple(tuple(filter_options(t)[key])
+                   for key in ("cancer", "site", "evidence", "source"))
 if step.view == "facts":
-    chart(body_map_view("cancer", "breast", False)[1])
+    chart(body_map_view(t, "cancer", "breast", False).spec)
 elif step.view == "cascade":
-    table_with_download(cascade_shown(), "steps_of_spread.csv", "Download these steps (CSV)",
+    table_with_download(cascade_shown(t), "steps_of_spread.csv", "Download these steps (CSV)",
                         "lesson_table")
 elif step.view == "heatmap":
-    chart(heatmap_spec(*everything))
+    chart(spread_view(t, *everything).heatmap)
 elif step.view == "top_sites":
-    chart(top_three(*everything)[1])
+    chart(spread_view(t, *everything).bars)
 elif step.view == "network":
-    chart(network_spec(everything[2], everything[3], "two_columns", 7, None)[0])
+    chart(network_picture(t, everything[2], everything[3], "two_columns", 7, None)[0])
 elif step.view == "symptoms":
-    table_with_download(symptoms_summary(), "symptoms_by_site.csv",
+    table_with_download(symptoms_summary(t), "symptoms_by_site.csv",
                         "Download this table (CSV)", "lesson_table")
 elif step.view == "survival":
-    chart(survival_spec()[1])
+    chart(survival_view(t).spec)
 else:
-    table_with_download(claim_summary_shown(), "source_disagreements.csv",
+    table_with_download(claim_summary(t), "source_disagreements.csv",
                         "Download this table (CSV)", "lesson_table")
 st.markdown("*For learning only: not for decisions about anyone's care.*")

@@ -5,7 +5,7 @@ import streamlit as st
 from charts.network import NODE_SELECTION
 from data import query
 from ui import own_data, state
-from ui.data import graph_tables, network_spec, quotes, same_organ_note, tables
+from ui.data import network_picture, network_view, same_organ_note, spread_quotes, tables
 from ui.files import graph_file
 from ui.filters import spread_filters
 from ui.show import chart, chart_data, download_csv, image_downloads, quote, table_with_download
@@ -26,8 +26,8 @@ st.markdown("Each **orange circle** is a cancer and each **blue square** a site;
             "It does not show how often spread happens.")
 chosen = spread_filters(t, ("evidence", "source"))
 evidence, sources = tuple(chosen["evidence"]), tuple(chosen["source"])
-parts = graph_tables(evidence, sources)
-node_names = dict(zip(parts["measures"]["node"], parts["measures"]["label"], strict=True))
+view = network_view(t, evidence, sources)
+node_names = view.names
 
 # A click on the chart arrives in the chart's state before the focus box is drawn: adopt it.
 clicked = (st.session_state.get("network") or {}).get("selection", {}).get(NODE_SELECTION, [])
@@ -51,20 +51,20 @@ for key, default in (("layout", "two_columns"), ("seed", 7), ("focus_node", ""))
     state.sync(key, default)
 
 focus = st.session_state["focus_node"] or None
-spec, lit = network_spec(evidence, sources, st.session_state["layout"],
-                         st.session_state["seed"], focus)
+spec, lit = network_picture(t, evidence, sources, st.session_state["layout"],
+                            st.session_state["seed"], focus)
 chart(spec, on_select="rerun", key="network", selection_mode=NODE_SELECTION)
-st.caption(same_organ_note())
-chart_data(parts["edges"], "network_edges.csv", "edges_data", "Show the links as a table")
-image_downloads(spec, "cancer_spread_network", parts["credit"], "network_image")
+st.caption(same_organ_note(t))
+chart_data(view.edges, "network_edges.csv", "edges_data", "Show the links as a table")
+image_downloads(spec, "cancer_spread_network", view.credit, "network_image")
 
 if focus:
     kind, node_id = focus.split(":", 1)
     st.subheader(f"{node_names[focus]}: its links and the quotes behind them")
     neighbours = sorted(node_names[n] for n in set(lit) - {focus})
     st.markdown(f"Linked to **{len(neighbours)}**: " + ", ".join(neighbours) + ".")
-    found = quotes(node_id if kind == "cancer" else None, node_id if kind == "site" else None,
-                   evidence, sources)
+    found = spread_quotes(t, node_id if kind == "cancer" else None,
+                          node_id if kind == "site" else None, evidence, sources)
     cancer_names = query.labels(t["cancers"], "cancer_id")
     site_names = query.labels(t["sites"], "site_id")
     for row in found.itertuples():
@@ -76,24 +76,24 @@ st.markdown("**Links**: how many partners a node has. **Ranked links**: only tho
             "table. **Rank points**: 3 for each 1st place, 2 for a 2nd, 1 for a 3rd (a way to "
             "weigh the order, not a frequency). **Betweenness**: how often a node lies on the "
             "shortest path between two others, from 0 to 1.")
-table_with_download(parts["measures_shown"], "network_node_measures.csv",
+table_with_download(view.measures_shown, "network_node_measures.csv",
                     "Download node measures (CSV)", "node_measures")
 
 st.subheader("Which cancers share sites?")
 st.markdown("Pairs of cancers that spread to at least one same site. **Similarity** (Jaccard) "
             "is the number of shared sites divided by the number of sites either one reaches: "
             "1 means they reach exactly the same sites.")
-table_with_download(parts["shared_shown"], "cancers_sharing_sites.csv",
+table_with_download(view.shared_shown, "cancers_sharing_sites.csv",
                     "Download shared sites (CSV)", "shared_sites")
 
 st.subheader("Take the graph with you")
 st.markdown("For network tools such as Gephi or Cytoscape, or for Python and R.")
 first, second, third = st.columns(3)
-first.download_button("Graph as GraphML", data=graph_file("graphml", evidence, sources),
+first.download_button("Graph as GraphML", data=graph_file(t, "graphml", evidence, sources),
                       file_name="cancer_spread_network.graphml", mime="application/xml",
                       icon=":material/download:", key="graphml", on_click="ignore")
-second.download_button("Graph as GEXF", data=graph_file("gexf", evidence, sources),
+second.download_button("Graph as GEXF", data=graph_file(t, "gexf", evidence, sources),
                        file_name="cancer_spread_network.gexf", mime="application/xml",
                        icon=":material/download:", key="gexf", on_click="ignore")
 with third:
-    download_csv(parts["edges"], "cancer_spread_edge_list.csv", "Edge list (CSV)", "edge_list")
+    download_csv(view.edges, "cancer_spread_edge_list.csv", "Edge list (CSV)", "edge_list")

@@ -2,10 +2,10 @@
 
 import streamlit as st
 
-from ui.data import overview_texts
+from ui.data import overview_texts, tables
 from ui.show import caution, quote
 
-texts = overview_texts()
+texts = overview_texts(tables())
 
 st.title("Where cancers spread")
 st.markdown("When a cancer spreads from where it started to another part of the body, doctors "

@@ -7,7 +7,7 @@ import streamlit as st
 
 from classroom.quiz import score
 from ui import state
-from ui.data import quiz
+from ui.data import quiz, tables
 from ui.show import computed, quote
 
 QUESTIONS = 8
@@ -49,7 +49,7 @@ right.button("Another quiz", on_click=new_quiz, icon=":material/casino:", key="a
 state.sync("quiz", 1)
 
 number = st.session_state["quiz"]
-questions = quiz(number, QUESTIONS)
+questions = quiz(tables(), number, QUESTIONS)
 given = first_answers(number)
 for index, question in enumerate(questions, start=1):
     with st.container(border=True):

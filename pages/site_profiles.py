@@ -2,14 +2,12 @@
 
 import streamlit as st
 
-from data import query
 from ui import state
-from ui.data import site_profile, tables
+from ui.data import site_options, site_profile_view, tables
 from ui.show import table_with_download
 
 t = tables()
-names = query.labels(t["sites"], "site_id")
-options = {s: names[s] for s in sorted(set(t["spread"]["site"]), key=names.get)}
+options = site_options(t)
 state.init_single("profile", options, "liver")
 
 st.title("Site profiles")
@@ -20,35 +18,33 @@ state.show_notices()
 st.selectbox("Site", list(options), format_func=options.get, key="profile")
 state.sync("profile", "liver")
 site = st.session_state["profile"]
-profile = site_profile(site)
+profile = site_profile_view(t, site)
 
-ranked = profile["cancers"][profile["cancers"]["evidence"]
-                            == query.EVIDENCE_LABELS["ranked_table"]]
 first, second, third = st.columns(3)
-first.metric("Cancers that reach it", profile["cancers"]["cancer"].nunique())
-second.metric("Cancers ranking it 1st (NCI)", int((ranked["NCI rank"] == 1).sum()))
-third.metric("Symptoms the sources name", len(profile["symptoms"]))
+first.metric("Cancers that reach it", profile.n_cancers)
+second.metric("Cancers ranking it 1st (NCI)", profile.n_ranked_first)
+third.metric("Symptoms the sources name", len(profile.symptoms))
 
-st.subheader(f"Which cancers spread to: {options[site]}")
+st.subheader(f"Which cancers spread to: {profile.name}")
 st.markdown("Ranked rows come from the NCI table (1 = most common of its top three; it leaves "
             "out lymph nodes). Other rows are sentences that name the pair.")
-table_with_download(profile["cancers"], f"site_{site}_cancers.csv",
+table_with_download(profile.cancers, f"site_{site}_cancers.csv",
                     "Download these rows (CSV)", "site_cancers")
 
 st.subheader("Symptoms the sources tie to it")
-if profile["symptoms"].empty:
+if profile.symptoms.empty:
     st.markdown("None of the five sources ties a symptom to this site.")
 else:
     st.markdown("Symptoms named by more sources come first. A symptom can have many causes: "
                 "having one does not mean cancer has spread.")
-    table_with_download(profile["symptoms"], f"site_{site}_symptoms.csv",
+    table_with_download(profile.symptoms, f"site_{site}_symptoms.csv",
                         "Download these symptoms (CSV)", "site_symptoms")
 
 st.subheader("Treatments the sources name for it")
-if profile["treatments"].empty:
+if profile.treatments.empty:
     st.markdown("None of the five sources names a treatment for cancer that has spread here "
                 "in particular. The treatments they name for metastatic cancer in general "
                 "are on the Sources and data page (treatments table).")
 else:
-    table_with_download(profile["treatments"], f"site_{site}_treatments.csv",
+    table_with_download(profile.treatments, f"site_{site}_treatments.csv",
                         "Download these treatments (CSV)", "site_treatments")

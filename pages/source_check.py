@@ -3,11 +3,11 @@
 import streamlit as st
 
 from ui import state
-from ui.data import check_options, claim_summary_shown, claim_texts, source_grid, tables
+from ui.data import check_options, claim_summary, claim_topics, source_grid, tables
 from ui.show import computed, escape_markdown, quote, table_with_download
 
 t = tables()
-options = check_options()
+options = check_options(t)
 state.init_single("check_cancer", options, "breast")
 
 st.title("Source check")
@@ -26,7 +26,7 @@ st.markdown("Each column is a source. **rank 1–3** is the NCI ranked table (it
             "means a sentence uses the pair to make another point; **rare but reported** means "
             "a sentence calls that spread rare. An empty cell means that source does not "
             "mention the pair; it does not mean the source disagrees.")
-table_with_download(source_grid(cancer),
+table_with_download(source_grid(t, cancer),
                     f"who_names_which_sites_{cancer}.csv", "Download this table (CSV)",
                     "source_matrix")
 
@@ -35,21 +35,21 @@ st.markdown("For each question: the answers the sources give, each in their own 
             "answers are not always a disagreement (a source may leave something out on "
             "purpose), so a disagreement is shown only where two answers cannot both be true, "
             "with the answers that clash.")
-table_with_download(claim_summary_shown(), "source_disagreements.csv",
+table_with_download(claim_summary(t), "source_disagreements.csv",
                     "Download this summary (CSV)", "claim_checks")
-for topic in claim_texts():
-    st.subheader(topic["topic"])
-    verdict = f"**{topic['verdict']}.**"
-    if topic["clashes"]:
+for topic in claim_topics(t):
+    st.subheader(topic.topic)
+    verdict = f"**{topic.verdict}.**"
+    if topic.clashes:
         clashes = "; ".join(f"*{escape_markdown(a)}* ({escape_markdown(who_a)}) cannot be true "
                             f"alongside *{escape_markdown(b)}* ({escape_markdown(who_b)})"
-                            for a, b, who_a, who_b in topic["clashes"])
+                            for a, b, who_a, who_b in topic.clashes)
         verdict += f" The answers that clash: {clashes}."
-    if topic["contradicts_itself"]:
-        verdict += (f" {escape_markdown(topic['contradicts_itself'])} gives answers that cannot "
+    if topic.contradicts_itself:
+        verdict += (f" {escape_markdown(topic.contradicts_itself)} gives answers that cannot "
                     "both be true.")
     computed(verdict, "the answers below, as the curation pairs them", escape=False)
-    for answer, claims in topic["answers"]:
+    for answer, claims in topic.answers:
         st.markdown(f"**Answer: {escape_markdown(answer)}**")
         for words, source, detail in claims:
             quote(words, source, detail)

@@ -4,26 +4,16 @@ import streamlit as st
 
 from charts.spread import CELL_SELECTION
 from data import query
-from data.query import EVIDENCE_LABELS
+from data.vocabulary import EVIDENCE_LABELS
 from ui import own_data, state
-from ui.data import (
-    heatmap_spec,
-    options,
-    quotes,
-    spread_cells,
-    spread_credit,
-    spread_rows,
-    spread_rows_shown,
-    tables,
-    top_three,
-)
+from ui.data import filter_options, spread_quotes, spread_view, tables
 from ui.filters import spread_filters
 from ui.show import chart, chart_data, image_downloads, quote, table_with_download
 
 t = tables()
 cancer_names = query.labels(t["cancers"], "cancer_id")
 site_names = query.labels(t["sites"], "site_id")
-cancer_options = options()["cancer"]
+cancer_options = filter_options(t)["cancer"]
 state.init_single("focus", [""] + list(cancer_options), "")
 
 st.title("Where cancers spread")
@@ -35,18 +25,17 @@ st.markdown("Each row is a cancer, each column a place it can spread to. **Blue 
             "A blank cell means no source here names the pair, not that it never happens.")
 chosen = spread_filters(t, ("cancer", "site", "evidence", "source"))
 
-view = tuple(tuple(chosen[k]) for k in ("cancer", "site", "evidence", "source"))
-rows = spread_rows(*view)
-if rows.empty:
+filters = tuple(tuple(chosen[k]) for k in ("cancer", "site", "evidence", "source"))
+view = spread_view(t, *filters)
+if view.empty:
     st.info("No claims match this combination of filters. Clear a filter (or add a cancer, "
             "site, kind of evidence or source) to see the chart again.",
             icon=":material/filter_alt_off:")
     st.stop()
 
-cells, heatmap = spread_cells(*view), heatmap_spec(*view)
-event = chart(heatmap, on_select="rerun", key="heatmap", selection_mode=CELL_SELECTION)
-chart_data(cells, "spread_heatmap_cells.csv", "heatmap_data")
-image_downloads(heatmap, "where_cancers_spread_heatmap", spread_credit(*view), "heatmap_image")
+event = chart(view.heatmap, on_select="rerun", key="heatmap", selection_mode=CELL_SELECTION)
+chart_data(view.cells, "spread_heatmap_cells.csv", "heatmap_data")
+image_downloads(view.heatmap, "where_cancers_spread_heatmap", view.credit, "heatmap_image")
 
 st.subheader("The quotes behind it")
 picked = event.selection.get(CELL_SELECTION, []) if event else []
@@ -58,9 +47,9 @@ if picked:
     primary, site = picked[0]["primary"], picked[0]["site"]
     right.markdown(f"Showing the cell you clicked: **{cancer_names[primary]} → "
                    f"{site_names[site]}**. Click it again to clear it.")
-    shown = quotes(primary, site, view[2], view[3])
+    shown = spread_quotes(t, primary, site, filters[2], filters[3])
 elif st.session_state["focus"]:
-    shown = quotes(st.session_state["focus"], None, view[2], view[3])
+    shown = spread_quotes(t, st.session_state["focus"], None, filters[2], filters[3])
     right.markdown(f"Showing every quote about **{cancer_options[st.session_state['focus']]}** "
                    "that matches the filters. Or click a cell in the chart.")
 else:
@@ -78,13 +67,12 @@ st.subheader("Which sites appear most in the top three?")
 st.markdown("For each site: how many of the cancers in the NCI table list it first, second or "
             "third. This counts entries in the table; it does not say how many patients have "
             "spread there.")
-counts, bars = top_three(*view)
-if bars is None:
+if view.bars is None:
     st.info("The filters leave no ranked-table rows, so there is nothing to count here.")
 else:
-    chart(bars)
-    chart_data(counts, "top_three_site_counts.csv", "top_three_data")
+    chart(view.bars)
+    chart_data(view.counts, "top_three_site_counts.csv", "top_three_data")
 
 st.subheader("Every claim that matches the filters")
-table_with_download(spread_rows_shown(*view), "spread_claims_filtered.csv",
+table_with_download(view.rows_shown, "spread_claims_filtered.csv",
                     "Download these claims (CSV)", "spread_rows")

@@ -2,27 +2,26 @@
 
 import streamlit as st
 
-from ui.data import figures, survival_spec, survival_texts
+from ui.data import survival_view, tables
 from ui.show import chart, chart_data, image_downloads, quote, table_with_download
 
-view, spec = survival_spec()
-texts = survival_texts()
+view = survival_view(tables())
 
 st.title("Survival and other figures")
 st.markdown("A **five-year survival rate** is the share of people in a group who are still "
             "alive five years after their diagnosis. The sources quote only three such rates "
             "for cancer that has spread. They describe large groups of people in the past; they "
             "cannot say what will happen to one person.")
-chart(spec)
-chart_data(view, "survival_rates_quoted.csv", "survival_data")
-image_downloads(spec, "five_year_survival_quoted", texts["credit"], "survival_image")
+chart(view.spec)
+chart_data(view.rates, "survival_rates_quoted.csv", "survival_data")
+image_downloads(view.spec, "five_year_survival_quoted", view.credit, "survival_image")
 
 st.subheader("Each rate in its source's words")
-for words, source, detail in texts["rates"]:
+for words, source, detail in view.rate_quotes:
     quote(words, source, detail)
 
 st.subheader("What these numbers do not tell you")
-for words, source, detail in texts["cautions"]:
+for words, source, detail in view.cautions:
     quote(words, source, detail)
 st.markdown("The source does not say which years or which countries these rates come from, so "
             "they may not match newer treatments.")
@@ -34,7 +33,7 @@ st.markdown("These numbers measure different things (a share of deaths, results 
             "people in one study of one liver treatment who lived longer than ten years. It "
             "describes that small group only, so it cannot be set beside the five-year rates "
             "above.")
-for measure, rows in texts["figures"]:
+for measure, rows in view.figure_groups:
     st.markdown(f"**{measure.capitalize()}**")
     for value_as_stated, context, words, source in rows:
         left, right = st.columns([1, 2])
@@ -42,5 +41,5 @@ for measure, rows in texts["figures"]:
         with right:
             st.markdown(context)
             quote(words, source)
-table_with_download(figures(), "other_figures_quoted.csv", "Download these figures (CSV)",
+table_with_download(view.figures, "other_figures_quoted.csv", "Download these figures (CSV)",
                     "figures_table")

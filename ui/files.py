@@ -13,8 +13,9 @@ import streamlit as st
 from charts.export import png_bytes, svg_text
 from data.build import TABLES_DIR
 from data.export import package_zip, safe_csv_bytes
+from data.load import Published
 from graph.export import gexf_bytes, graphml_bytes
-from ui.data import descriptor, graph, tables
+from ui.data import BY_VERSION, descriptor, network_view, tables
 
 SHARED_FILES = 128  # distinct files kept in the process, at most (each a few hundred KB)
 Ids = tuple[str, ...]
@@ -38,11 +39,11 @@ def slide_svg(spec: dict, source_line: str) -> str:
     return svg_text(spec, source_line)
 
 
-@st.cache_data(max_entries=32, show_spinner=False)
-def graph_file(kind: str, evidence: Ids, sources: Ids) -> bytes:
+@st.cache_data(max_entries=32, show_spinner=False, hash_funcs=BY_VERSION)
+def graph_file(t: Published, kind: str, evidence: Ids, sources: Ids) -> bytes:
     """The network for the filters as ``"graphml"`` or ``"gexf"`` bytes."""
     maker = {"graphml": graphml_bytes, "gexf": gexf_bytes}[kind]
-    return maker(graph(evidence, sources))
+    return maker(network_view(t, evidence, sources).graph)
 
 
 @st.cache_data(max_entries=1, show_spinner=False)

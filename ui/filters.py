@@ -9,7 +9,7 @@ import pandas as pd
 import streamlit as st
 
 from ui import state
-from ui.data import options as cached_options
+from ui.data import filter_options
 
 FILTER_LABELS = {"cancer": "Cancers", "site": "Sites they spread to",
                  "evidence": "Kinds of evidence", "source": "Sources"}
@@ -20,7 +20,7 @@ def spread_filters(t: dict[str, pd.DataFrame], keys: tuple[str, ...]) -> dict[st
 
     An empty filter means "all" (the placeholder says so), which keeps links short.
     """
-    options = cached_options()
+    options = filter_options(t)
     for key in keys:
         state.init_multi(key, options[key], [])
     state.show_notices()

@@ -1,0 +1,81 @@
+"""The Network page: the cancer-site graph for the filters, its measures and its picture."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import networkx as nx
+import pandas as pd
+
+from charts.network import edge_frame, focus_set, network_chart, network_edges, node_frame
+from charts.style import plain_spec
+from data import query
+from graph.build import edge_table, spread_graph
+from graph.layout import layout
+from graph.metrics import node_measures, shared_sites
+
+Ids = tuple[str, ...]
+
+MEASURE_HEADINGS = {"label": "name", "degree": "links", "ranked_degree": "ranked links",
+                    "rank_points": "rank points"}
+
+
+@dataclass(frozen=True)
+class NetworkView:
+    """The graph for some evidence kinds and sources, with what the page shows of it.
+
+    ``graph`` is frozen (shared by every session): never mutate it. ``measures`` has a row per
+    node; ``shared`` a row per pair of cancers sharing a site; ``edges`` the edge list;
+    ``*_shown`` the same two tables with plain column names; ``names`` node id -> label.
+    """
+
+    graph: nx.Graph
+    measures: pd.DataFrame
+    shared: pd.DataFrame
+    edges: pd.DataFrame
+    measures_shown: pd.DataFrame
+    shared_shown: pd.DataFrame
+    credit: str
+    names: dict[str, str]
+
+
+def network_view(t: dict[str, pd.DataFrame], evidence: Ids, sources: Ids) -> NetworkView:
+    """The graph of the pairs that travel (see :func:`data.query.travelling`) for the filters."""
+    rows = query.filter_spread(query.travelling(t["spread"]), evidence=evidence, sources=sources)
+    g = nx.freeze(spread_graph(rows, t["cancers"], t["sites"]))
+    measures, shared = node_measures(g), shared_sites(g)
+    return NetworkView(
+        g, measures, shared, edge_table(g),
+        measures.drop(columns=["node", "id"]).rename(columns=MEASURE_HEADINGS).round(
+            {"betweenness": 3}),
+        shared.drop(columns=["cancer_a_id", "cancer_b_id"]).rename(
+            columns={"jaccard": "similarity"}),
+        query.source_line(sources, t["sources"]),
+        dict(zip(measures["node"], measures["label"], strict=True)))
+
+
+def network_picture(view: NetworkView, layout_name: str, seed: int,
+                    focus: str | None) -> tuple[dict, list[str]]:
+    """The chart's spec for a layout, seed and focused node, and the ids of the lit nodes."""
+    edges = network_edges(view.edges)
+    spots = layout(view.graph, layout_name, seed=seed)
+    lit = focus_set(view.measures, edges, focus)
+    chart = network_chart(node_frame(view.measures, spots, lit, focus),
+                          edge_frame(edges, spots, focus), focused=bool(focus))
+    return plain_spec(chart), sorted(lit)
+
+
+def network_picture_for(t: dict[str, pd.DataFrame], evidence: Ids, sources: Ids,
+                        layout_name: str, seed: int, focus: str | None) -> tuple[dict, list[str]]:
+    """:func:`network_picture` of the filters' graph (one call, so it can be cached)."""
+    return network_picture(network_view(t, evidence, sources), layout_name, seed, focus)
+
+
+def same_organ_note(t: dict[str, pd.DataFrame]) -> str:
+    """A sentence naming the pairs the network and body map leave out, and why ("" if none)."""
+    pairs = query.left_out_of_travel(t["spread"], t["cancers"], t["sites"])
+    if not pairs:
+        return ""
+    return (f"Not drawn here: {'; '.join(pairs)}. A source lists these cancers among those "
+            "that reach the organ they start in, which is not spread from one place to "
+            "another; the tables on the Where cancers spread page keep them.")

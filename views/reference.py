@@ -1,0 +1,46 @@
+"""Small reference views several pages share: filter choices, the steps of spread, symptoms
+by site, the data dictionary and the overview's facts."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+from data import query
+
+CASCADE_HEADINGS = {"step": "Step", "name": "Name", "what_happens": "What happens"}
+SYMPTOM_HEADINGS = {"site": "Site", "symptoms": "Symptoms the sources name",
+                    "n_symptoms": "Number of symptoms", "n_sources": "Sources naming them"}
+
+
+def filter_options(t: dict[str, pd.DataFrame]) -> dict[str, dict[str, str]]:
+    """Choices for the spread filters: {"cancer"|"site"|"evidence"|"source": {id: label}}."""
+    return query.filter_options(t)
+
+
+def cascade_shown(t: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """The steps of spread, in order, with plain column headings."""
+    return t["cascade"][list(CASCADE_HEADINGS)].rename(columns=CASCADE_HEADINGS)
+
+
+def symptoms_summary(t: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """Per site: its symptoms and how many sources name them, with plain headings."""
+    return query.symptoms_by_site(t["symptoms"], t["sites"]).rename(columns=SYMPTOM_HEADINGS)
+
+
+def dictionary(descriptor: dict) -> pd.DataFrame:
+    """Every column of every table: meaning, type, allowed values."""
+    return query.data_dictionary(descriptor)
+
+
+def overview_texts(t: dict[str, pd.DataFrame]) -> dict:
+    """The overview's headline counts and its facts grouped by topic."""
+    short = query.labels(t["sources"], "source_id", "short_name")
+    confidence = query.labels(t["sources"], "source_id", "confidence")
+    facts = t["key_facts"]
+    ranked = t["spread"][t["spread"]["evidence"] == "ranked_table"]
+    return {"ranked_cancers": int(ranked["primary"].nunique()), "claims": len(t["spread"]),
+            "sources": len(t["sources"]),
+            "topics": [(topic, [(r.quote, short[r.source_id],
+                                 f"confidence: {confidence[r.source_id]}")
+                                for r in facts[facts["topic"] == topic].itertuples()])
+                       for topic in facts["topic"].drop_duplicates()]}

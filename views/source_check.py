@@ -1,0 +1,75 @@
+"""The Source check page: who names which site, and where the sources agree or disagree."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from data import query
+from data.claims import claim_checks, conflicts
+
+Quote = tuple[str, str, str]
+"""A quote as a page shows it: the words, who said them (with confidence), a note."""
+
+SUMMARY_HEADINGS = {"topic": "Question", "n_sources": "Sources answering", "verdict": "Verdict",
+                    "contradicts_itself": "A source contradicts itself"}
+
+
+@dataclass(frozen=True)
+class Topic:
+    """One question: its verdict, who contradicts itself, the answers that clash as
+    ``(answer, answer, who holds the first, who the second)``, and each answer's quotes."""
+
+    topic: str
+    verdict: str
+    contradicts_itself: str
+    clashes: list[tuple[str, str, str, str]]
+    answers: list[tuple[str, list[Quote]]]
+
+
+def check_options(t: dict[str, pd.DataFrame]) -> dict[str, str]:
+    """The cancers any source names, id -> label, by label."""
+    names = query.labels(t["cancers"], "cancer_id")
+    return {c: names[c] for c in sorted(set(t["spread"]["primary"]), key=names.get)}
+
+
+def source_grid(t: dict[str, pd.DataFrame], cancer: str) -> pd.DataFrame:
+    """For one cancer: which source names which site, and how."""
+    return query.source_matrix(t["spread"], cancer, t["sources"], t["sites"])
+
+
+def claim_summary(t: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """Per question, as the table on screen shows it: sources answering, verdict, who
+    contradicts itself."""
+    checks = claim_checks(t["claims"], t["sources"])
+    return checks[list(SUMMARY_HEADINGS)].rename(columns=SUMMARY_HEADINGS)
+
+
+def _clashes(pairs: pd.DataFrame, holders: dict[str, str]) -> list[tuple[str, str, str, str]]:
+    """Each unordered pair of clashing answers once, in the order the claims first meet."""
+    seen: dict[frozenset, tuple[str, str]] = {}
+    for pair in pairs[["stance_a", "stance_b"]].itertuples(index=False):
+        seen.setdefault(frozenset(pair), tuple(pair))
+    return [(a, b, holders[a], holders[b]) for a, b in seen.values()]
+
+
+def topics(t: dict[str, pd.DataFrame]) -> list[Topic]:
+    """Every question with its verdict, clashes and answers in the sources' words."""
+    short = query.labels(t["sources"], "source_id", "short_name")
+    confidence = query.labels(t["sources"], "source_id", "confidence")
+    claims = t["claims"].fillna("")
+    pairs = conflicts(claims)
+    out = []
+    for row in claim_checks(t["claims"], t["sources"]).itertuples():
+        mine = claims[claims["topic"] == row.topic]
+        holders = {stance: ", ".join(dict.fromkeys(short[s] for s in group["source_id"]))
+                   for stance, group in mine.groupby("stance", sort=False)}
+        answers = [(stance, [(c.quote, f"{short[c.source_id]} (confidence: "
+                              f"{confidence[c.source_id]})",
+                              f"our note: {c.note}" if c.note else "")
+                             for c in group.itertuples()])
+                   for stance, group in mine.groupby("stance", sort=False)]
+        out.append(Topic(row.topic, row.verdict, row.contradicts_itself,
+                         _clashes(pairs[pairs["topic"] == row.topic], holders), answers))
+    return out
