@@ -9,9 +9,6 @@ from __future__ import annotations
 import io
 
 import networkx as nx
-import pandas as pd
-
-from graph.build import edge_table
 
 GEXF_ID_ATTRIBUTE = "entity_id"
 """GEXF keeps the node attribute ``id`` for the node identifier, so the plain id moves here."""
@@ -74,15 +71,3 @@ def gexf_bytes(G: nx.Graph) -> bytes:
     buffer = io.BytesIO()
     nx.write_gexf(_gexf_ready(G), buffer, encoding="utf-8")
     return buffer.getvalue()
-
-
-def edge_list_frame(G: nx.Graph) -> pd.DataFrame:
-    """Return the edge list to publish as CSV: the same table as :func:`graph.build.edge_table`.
-
-    Examples
-    --------
-    >>> import networkx as nx
-    >>> edge_list_frame(nx.Graph()).empty
-    True
-    """
-    return edge_table(G)

@@ -153,36 +153,3 @@ def shared_sites(G: nx.Graph) -> pd.DataFrame:
     order = ["jaccard", "shared", "cancer_a", "cancer_b"]
     frame = frame.sort_values(order, ascending=[False, False, True, True], kind="stable")
     return frame.reset_index(drop=True)
-
-
-def neighbours(G: nx.Graph, node: str) -> list[str]:
-    """Return the ids of the nodes adjacent to ``node``, sorted.
-
-    Parameters
-    ----------
-    G : networkx.Graph
-        A graph built by :func:`graph.build.spread_graph`.
-    node : str
-        A namespaced node id such as ``"cancer:lung"`` or ``"site:bone"``.
-
-    Raises
-    ------
-    ValueError
-        If ``node`` is not in ``G``.
-
-    Examples
-    --------
-    >>> import networkx as nx
-    >>> G = nx.Graph([("cancer:lung", "site:lung"), ("cancer:lung", "site:bone")])
-    >>> neighbours(G, "cancer:lung")
-    ['site:bone', 'site:lung']
-    >>> neighbours(G, "lung")
-    Traceback (most recent call last):
-    ...
-    ValueError: unknown node 'lung'; node ids are namespaced, e.g. 'cancer:lung' or 'site:lung'
-    """
-    if node not in G:
-        raise ValueError(
-            f"unknown node {node!r}; node ids are namespaced, e.g. 'cancer:lung' or 'site:lung'"
-        )
-    return sorted(G.neighbors(node))

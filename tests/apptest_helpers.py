@@ -7,6 +7,35 @@ import json
 import pyarrow as pa
 from streamlit.testing.v1 import AppTest
 
+from tests.conftest import ROOT
+
+TIMEOUT = 60  # seconds for one run: generous, the machine is shared and small
+
+
+def run_page(page: str, params: dict[str, str | list[str]] | None = None) -> AppTest:
+    """Open the app with URL parameters ``params`` (set before the first run), go to
+    ``page`` and run it; exceptions are left for the caller to look at."""
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT)
+    for key, value in (params or {}).items():
+        at.query_params[key] = value
+    at.run()
+    return at.switch_page(page).run()
+
+
+def ok(at: AppTest) -> AppTest:
+    """Fail with the page's own message if the last run raised; return ``at`` for chaining."""
+    assert not at.exception, [e.value for e in at.exception]
+    return at
+
+
+def open_page(page: str, **params: str | list[str]) -> AppTest:
+    """:func:`run_page`, failing the test if the app or the page raised."""
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT)
+    for key, value in params.items():
+        at.query_params[key] = value
+    ok(at.run())
+    return ok(at.switch_page(page).run())
+
 
 def chart_spec(at: AppTest, index: int = 0) -> dict:
     """The Vega-Lite spec of the page's ``index``-th chart."""

@@ -5,10 +5,8 @@ from __future__ import annotations
 import io
 
 import networkx as nx
-import pandas as pd
 
-from graph.build import edge_table
-from graph.export import GEXF_ID_ATTRIBUTE, edge_list_frame, gexf_bytes, graphml_bytes
+from graph.export import GEXF_ID_ATTRIBUTE, gexf_bytes, graphml_bytes
 from tests import graph_fixtures as fx
 
 
@@ -61,9 +59,3 @@ def test_non_ascii_labels_survive_both_formats():
         data = write(G)
         assert data.startswith(b"<?xml")
         assert read(io.BytesIO(data)).nodes["site:bone"]["label"] == "Os – Knochen (ü)"
-
-
-def test_edge_list_frame_is_the_edge_table():
-    G = fx.graph()
-    pd.testing.assert_frame_equal(edge_list_frame(G), edge_table(G))
-    assert len(edge_list_frame(G)) == 4

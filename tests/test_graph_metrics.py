@@ -5,7 +5,7 @@ from __future__ import annotations
 import networkx as nx
 import pytest
 
-from graph.metrics import NODE_COLUMNS, SHARED_COLUMNS, neighbours, node_measures, shared_sites
+from graph.metrics import NODE_COLUMNS, SHARED_COLUMNS, node_measures, shared_sites
 from tests import graph_fixtures as fx
 
 
@@ -99,17 +99,6 @@ def test_shared_sites_lists_every_shared_site_label():
     row = shared_sites(G).iloc[0]
     assert (row["cancer_a_id"], row["cancer_b_id"]) == ("colon", "lung")
     assert (row["shared"], row["shared_sites"], row["jaccard"]) == (2, "Bone; Liver", 1.0)
-
-
-def test_neighbours_are_sorted_node_ids():
-    G = fx.graph()
-    assert neighbours(G, "site:bone") == ["cancer:breast", "cancer:lung"]
-    assert neighbours(G, "cancer:lung") == ["site:bone", "site:liver"]
-
-
-def test_neighbours_of_unknown_node_names_it():
-    with pytest.raises(ValueError, match="unknown node 'lung'; node ids are namespaced"):
-        neighbours(fx.graph(), "lung")
 
 
 def test_metrics_leave_the_graph_unchanged():

@@ -17,7 +17,7 @@ from streamlit.testing.v1 import AppTest
 from data.build import TABLES_DIR
 from data.export import FORMULA_TRIGGERS, package_zip, safe_csv_bytes
 from data.load import load_tables, read_descriptor
-from tests.conftest import ROOT
+from tests.apptest_helpers import run_page
 from ui.navigation import PAGES
 
 # A "<" that markdown would read as the start of a tag: one not escaped with a backslash.
@@ -41,14 +41,6 @@ NASTY = st.one_of(
 )
 
 
-def _open(page: str, params: dict[str, list[str]]) -> AppTest:
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
-    for key, values in params.items():
-        at.query_params[key] = values
-    at.run()
-    return at.switch_page(page).run()
-
-
 @pytest.mark.parametrize("page", [spec.file for spec in PAGES],
                          ids=[spec.url_path for spec in PAGES])
 @settings(max_examples=12, deadline=None, derandomize=True,
@@ -57,7 +49,7 @@ def _open(page: str, params: dict[str, list[str]]) -> AppTest:
                                                                   max_size=3), max_size=5))
 def test_any_link_opens_every_page_without_error(page, params):
     """Whatever a link holds, the page opens with its title, and any notice is plain text."""
-    at = _open(page, params)
+    at = run_page(page, params)
     assert not at.exception, [e.value for e in at.exception]
     assert at.title
     for notice in at.warning:
@@ -76,7 +68,7 @@ def _link_notices(at: AppTest) -> list[str]:
 def test_html_in_every_key_is_named_and_escaped(page):
     """A link whose every value is HTML gets a notice on each page that reads the URL, with
     the HTML shown as escaped text."""
-    at = _open(page, {key: ["<img src=x onerror=alert(1)>"] for key in URL_KEYS})
+    at = run_page(page, {key: ["<img src=x onerror=alert(1)>"] for key in URL_KEYS})
     assert not at.exception
     notices = _link_notices(at)
     if page not in PAGES_WITHOUT_LINK_STATE:

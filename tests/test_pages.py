@@ -10,7 +10,6 @@ from __future__ import annotations
 
 import ast
 import json
-from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -18,29 +17,13 @@ from streamlit import dataframe_util
 from streamlit.testing.v1 import AppTest
 
 from data.load import read_descriptor
+from tests.apptest_helpers import ROOT, ok, open_page
 from ui.navigation import PAGES
 
-ROOT = Path(__file__).resolve().parent.parent
-TIMEOUT = 60
 FIRST = "1st (most common)"
 
 
 # ----------------------------------------------------------------------------- helpers
-
-def ok(at: AppTest) -> AppTest:
-    """Fail with the page's own message if the last run raised; return ``at`` for chaining."""
-    assert not at.exception, [e.value for e in at.exception]
-    return at
-
-
-def open_page(page: str, **params: str | list[str]) -> AppTest:
-    """Open the app with URL parameters ``params`` (set before the first run), go to ``page``."""
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT)
-    for key, value in params.items():
-        at.query_params[key] = value
-    ok(at.run())
-    return ok(at.switch_page(page).run())
-
 
 TOP = "<top-level data>"
 

@@ -8,19 +8,7 @@ from streamlit.testing.v1.errors import AppTestError
 
 from classroom.quiz import make_quiz
 from data.load import load_tables
-from tests.apptest_helpers import chart_rows
-from tests.conftest import ROOT
-
-
-def _open(page: str, **params: str | list[str]) -> AppTest:
-    """Run the app with URL parameters, switch to ``page`` and run it; fail on exceptions."""
-    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
-    for key, value in params.items():
-        at.query_params[key] = value
-    at.run()
-    at.switch_page(page).run()
-    assert not at.exception, [e.value for e in at.exception]
-    return at
+from tests.apptest_helpers import chart_rows, open_page
 
 
 @pytest.fixture(scope="module")
@@ -30,14 +18,14 @@ def tables():
 
 def test_lesson_opens_the_step_in_the_link():
     """A teacher's link with ?step=5 opens step 5 of 8."""
-    at = _open("pages/lesson.py", step="5")
+    at = open_page("pages/lesson.py", step="5")
     assert at.title[0].value == "Cancers share destinations"
     assert any("Step 5 of 8" in m.value for m in at.markdown)
 
 
 def test_lesson_next_and_back_move_and_update_the_link():
     """Next goes to step 2 and the link says so; Back returns; Back is off on step 1."""
-    at = _open("pages/lesson.py")
+    at = open_page("pages/lesson.py")
     assert at.button(key="back").disabled
     at.button(key="next").click().run()
     assert at.title[0].value == "How cancer cells spread"
@@ -51,7 +39,7 @@ def test_lesson_last_step_has_no_next_and_every_step_has_takeaways_with_sources(
     """Each of the 8 steps shows 2-3 takeaways in large type: a quote followed by its source,
     or a sentence the app worked out followed by what it was worked out from."""
     for number in range(1, 9):
-        at = _open("pages/lesson.py", step=str(number))
+        at = open_page("pages/lesson.py", step=str(number))
         big = [m.value for m in at.markdown if m.value.startswith("### ")]
         assert 2 <= len(big) <= 3, number
         quotes = [b for b in big if b.startswith("### “")]
@@ -64,12 +52,12 @@ def test_lesson_last_step_has_no_next_and_every_step_has_takeaways_with_sources(
 def test_lesson_counts_are_not_credited_to_a_source():
     """Step 4's counts and step 8's verdicts are the app's sentences: no quotation marks and
     no source line under them, but what they were worked out from."""
-    at = _open("pages/lesson.py", step="4")
+    at = open_page("pages/lesson.py", step="4")
     assert [m.value for m in at.markdown if m.value.startswith("### “")] == []
     assert not any(m.value.startswith("— ") for m in at.markdown)
     assert all("the table in the NCI fact sheet" in c.value for c in at.caption
                if "Worked out" in c.value)
-    at = _open("pages/lesson.py", step="8")
+    at = open_page("pages/lesson.py", step="8")
     big = [m.value.replace("\\", "") for m in at.markdown if m.value.startswith("### ")]
     assert big[0] == ("### The sources disagree on 5 of the 8 questions compared on the Source "
                       "check page.")
@@ -78,14 +66,14 @@ def test_lesson_counts_are_not_credited_to_a_source():
 
 def test_lesson_bad_step_gives_a_notice_and_step_one():
     """?step=99 is out of range: a notice, and the lesson starts at step 1."""
-    at = _open("pages/lesson.py", step="99")
+    at = open_page("pages/lesson.py", step="99")
     assert "step = 99" in at.warning[0].value
     assert at.title[0].value == "What is metastasis?"
 
 
 def test_body_map_draws_an_arrow_per_site_the_cancer_reaches(tables):
     """Prostate cancer: one arrow for each site the sources name, rank 1 the widest."""
-    at = _open("pages/body_map.py", mode="cancer", body_cancer="prostate")
+    at = open_page("pages/body_map.py", mode="cancer", body_cancer="prostate")
     arrows = {r["site"]: r for r in chart_rows(at, 0, "tip_x")}
     spread = tables["spread"]
     assert set(arrows) == set(spread.loc[spread["primary"] == "prostate", "site"])
@@ -96,7 +84,7 @@ def test_body_map_draws_an_arrow_per_site_the_cancer_reaches(tables):
 
 def test_body_map_ranked_only_and_site_mode(tables):
     """Ranked only: prostate's three NCI sites; site mode: every cancer ranked to the liver."""
-    at = _open("pages/body_map.py", mode="cancer", body_cancer="prostate", sentences="no")
+    at = open_page("pages/body_map.py", mode="cancer", body_cancer="prostate", sentences="no")
     assert {r["site"] for r in chart_rows(at, 0, "tip_x")} == {"bone", "lung", "liver"}
     at.radio(key="mode").set_value("site").run()
     at.selectbox(key="body_site").set_value("liver").run()
@@ -107,7 +95,7 @@ def test_body_map_ranked_only_and_site_mode(tables):
 
 def test_site_profile_counts_follow_the_tables(tables):
     """Brain: the cancers that reach it and the symptoms tied to it, counted from the tables."""
-    at = _open("pages/site_profiles.py", profile="brain")
+    at = open_page("pages/site_profiles.py", profile="brain")
     metrics = {m.label: m.value for m in at.metric}
     spread, symptoms = tables["spread"], tables["symptoms"]
     assert metrics["Cancers that reach it"] == str(
@@ -118,7 +106,7 @@ def test_site_profile_counts_follow_the_tables(tables):
 
 def test_source_check_lists_who_names_which_site():
     """For melanoma, the grid has a row for brain with MSK's and the NIH article's words."""
-    at = _open("pages/source_check.py", check_cancer="melanoma")
+    at = open_page("pages/source_check.py", check_cancer="melanoma")
     grid = at.dataframe[0].value.set_index("site")
     assert grid.loc["Brain", "Memorial Sloan Kettering"] == "example, stated"
     assert grid.loc["Lung", "NCI fact sheet"] == "rank 1"
@@ -146,11 +134,11 @@ def _answer_all(at: AppTest, choose) -> AppTest:
 def test_quiz_from_a_fixed_seed_scores_as_expected(tables):
     """Quiz 0 answered right everywhere scores 8 of 8; answered wrong everywhere, 0 of 8."""
     expected = {q.prompt: q.answer for q in make_quiz(tables, 0, 8)}
-    at = _open("pages/quiz.py", quiz="0")
+    at = open_page("pages/quiz.py", quiz="0")
     assert len(at.radio) == 8
     right = _answer_all(at, lambda r: expected[r.label.split("** ", 1)[1]])
     assert right.metric[0].value == "8 of 8 answered"
-    at = _open("pages/quiz.py", quiz="0")
+    at = open_page("pages/quiz.py", quiz="0")
     wrong = _answer_all(at, lambda r: next(o for o in r.options
                                            if o != expected[r.label.split("** ", 1)[1]]))
     assert wrong.metric[0].value == "0 of 8 answered"
@@ -159,8 +147,8 @@ def test_quiz_from_a_fixed_seed_scores_as_expected(tables):
 
 def test_quiz_number_in_the_link_gives_the_same_questions(tables):
     """Two students opening ?quiz=42 see the same questions in the same order."""
-    first = [r.label for r in _open("pages/quiz.py", quiz="42").radio]
-    second = [r.label for r in _open("pages/quiz.py", quiz="42").radio]
+    first = [r.label for r in open_page("pages/quiz.py", quiz="42").radio]
+    second = [r.label for r in open_page("pages/quiz.py", quiz="42").radio]
     assert first == second
     assert [q.prompt for q in make_quiz(tables, 42, 8)] == [
         label.split("** ", 1)[1] for label in first]
@@ -168,7 +156,7 @@ def test_quiz_number_in_the_link_gives_the_same_questions(tables):
 
 def test_quiz_feedback_quotes_the_source():
     """Answering shows right or wrong at once, with the quote behind the answer."""
-    at = _open("pages/quiz.py", quiz="0")
+    at = open_page("pages/quiz.py", quiz="0")
     at.radio[0].set_value(at.radio[0].options[0]).run()
     assert len(at.success) + len(at.error) == 1
     assert any(m.value.startswith("“") for m in at.markdown)
@@ -179,7 +167,7 @@ def test_quiz_scores_the_first_answer_and_locks_the_question(tables):
     locked; Try again clears every answer so the whole quiz can be taken again."""
     question = make_quiz(tables, 5, 8)[0]
     wrong = next(o for o in question.options if o != question.answer)
-    at = _open("pages/quiz.py", quiz="5")
+    at = open_page("pages/quiz.py", quiz="5")
     at.radio[0].set_value(wrong).run()
     assert at.metric[0].value == "0 of 1 answered"
     assert at.radio[0].disabled

@@ -15,7 +15,7 @@ from streamlit.testing.v1 import AppTest
 
 from data.text import quoted_in_text
 from tests.test_data_contract import _source_texts
-from tests.test_pages import open_page
+from tests.apptest_helpers import open_page
 from ui.navigation import PAGES
 
 UNESCAPE = re.compile(r"\\(.)")
