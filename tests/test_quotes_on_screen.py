@@ -14,8 +14,8 @@ import pytest
 from streamlit.testing.v1 import AppTest
 
 from data.text import quoted_in_text
-from tests.test_data_contract import _source_texts
 from tests.apptest_helpers import open_page
+from tests.test_data_contract import _source_texts
 from ui.navigation import PAGES
 
 UNESCAPE = re.compile(r"\\(.)")
