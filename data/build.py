@@ -12,73 +12,32 @@ from __future__ import annotations
 import argparse
 import hashlib
 import sys
-from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
-import yaml
 
-from data.text import normalise, quote_in_text, table_row_in_text, table_row_quote
+from data.build_spread import build_spread
+from data.curation_checks import (
+    CURATION_DIR,
+    DATA_DIR,
+    Context,
+    CurationError,
+    check_known,
+    check_quote,
+    fail,
+    read_curation,
+    refuse_duplicates,
+)
+from data.text import normalise
 
-DATA_DIR = Path(__file__).resolve().parent
-CURATION_DIR = DATA_DIR / "curation"
 TABLES_DIR = DATA_DIR / "tables"
 DEFAULT_SOURCES_DIR = DATA_DIR.parent.parent / "shared" / "sources"
 
+__all__ = ["CURATION_DIR", "TABLES_DIR", "CurationError", "build_all", "main", "read_curation",
+           "stale_tables", "to_csv_text", "write_tables"]
+
 TABLE_ORDER = ("sources", "sites", "cancers", "spread", "survival", "figures",
                "symptoms", "treatments", "cascade", "key_facts", "claims")
-
-
-class CurationError(ValueError):
-    """A curated claim the build refuses; the message names file, entry and reason."""
-
-
-@dataclass(frozen=True)
-class Context:
-    """What every table builder checks against: source texts and the vocabularies."""
-
-    texts: dict[str, str]
-    cancer_ids: frozenset[str]
-    site_ids: frozenset[str]
-
-
-def read_curation(name: str, curation_dir: Path = CURATION_DIR):
-    """Read ``<name>.yaml`` from the curation folder."""
-    try:
-        with open(curation_dir / f"{name}.yaml", encoding="utf-8") as handle:
-            return yaml.safe_load(handle)
-    except (OSError, yaml.YAMLError) as error:
-        raise CurationError(f"{name}.yaml: cannot be read ({error})") from error
-
-
-def fail(file: str, entry: int, reason: str) -> None:
-    """Raise a :class:`CurationError` naming the file, the entry (1-based) and the reason."""
-    raise CurationError(f"{file}.yaml, entry {entry}: {reason}")
-
-
-def check_quote(file: str, entry: int, source_id: str, quote: str, ctx: Context) -> str:
-    """Return the normalised quote, or refuse it when it is not verbatim in its source."""
-    if source_id not in ctx.texts:
-        fail(file, entry, f"unknown source_id {source_id!r}")
-    if not quote or not quote_in_text(quote, ctx.texts[source_id]):
-        fail(file, entry, f"quote not found verbatim in source {source_id!r}: {quote!r}")
-    return normalise(quote)
-
-
-def check_known(file: str, entry: int, value: str, known: frozenset[str], what: str) -> None:
-    """Refuse a value that is not in its vocabulary."""
-    if value not in known:
-        fail(file, entry, f"unknown {what} {value!r}")
-
-
-def refuse_duplicates(frame: pd.DataFrame, key: list[str], file: str) -> pd.DataFrame:
-    """Return ``frame`` unchanged, or refuse the first row whose ``key`` repeats."""
-    repeated = frame.duplicated(subset=key, keep="first")
-    if repeated.any():
-        row = frame[repeated].iloc[0]
-        where = ", ".join(f"{k}={row[k]!r}" for k in key if k != "quote")
-        raise CurationError(f"{file}.yaml: duplicate claim ({where})")
-    return frame
 
 
 def read_source_texts(sources: list[dict], sources_dir: Path) -> tuple[dict, dict]:
@@ -130,92 +89,6 @@ def build_cancers(cancers: list[dict], site_ids: frozenset[str]) -> pd.DataFrame
         check_known("cancers", entry, cancer["organ_site_id"], site_ids, "organ_site_id")
     frame = pd.DataFrame(cancers)[["cancer_id", "label", "organ_site_id", "group"]]
     return refuse_duplicates(frame, ["cancer_id"], "cancers")
-
-
-def check_ranked_row(entry: int, row: dict, aliases: dict[str, list[str]]) -> None:
-    """Refuse a ranked row whose sites are not spelled, in order, in its cell of main sites."""
-    cells = row.get("cells") or []
-    if len(cells) != 2:
-        fail("spread_ranked", entry, "a ranked row needs its two cells: cancer type, main sites")
-    spelled = [cell.strip().lower() for cell in normalise(cells[1]).split(",")]
-    if len(spelled) != 3 or len(row["sites"]) != 3:
-        fail("spread_ranked", entry, "a ranked row needs exactly three sites")
-    for rank, (cell, site) in enumerate(zip(spelled, row["sites"], strict=True), start=1):
-        if cell not in (alias.lower() for alias in aliases.get(site, [])):
-            fail("spread_ranked", entry, f"rank {rank} site {site!r} is not {cell!r} in the row")
-
-
-def check_table_row(file: str, entry: int, source_id: str, cells: list[str],
-                    ctx: Context) -> str:
-    """Return the published row quote, or refuse cells not side by side in the source."""
-    if source_id not in ctx.texts:
-        fail(file, entry, f"unknown source_id {source_id!r}")
-    if not table_row_in_text(cells, ctx.texts[source_id]):
-        fail(file, entry, f"table row not found cell by cell in source {source_id!r}: {cells!r}")
-    return table_row_quote(cells)
-
-
-def ranked_rows(ranked: dict, ctx: Context, aliases: dict[str, list[str]]) -> list[dict]:
-    """Expand the NCI table: one row per (cancer, site), rank 1-3 in the table's order.
-
-    The quote is the table row, checked cell by cell; the note names the table by its header.
-    """
-    source_id = ranked["source_id"]
-    check_quote("spread_ranked", 0, source_id, ranked["table_quote"], ctx)
-    header = check_table_row("spread_ranked", 0, source_id, ranked["header"], ctx)
-    note = f"A row of the table \u201c{header}\u201d, which leaves out lymph nodes."
-    rows = []
-    for entry, row in enumerate(ranked["rows"], start=1):
-        check_known("spread_ranked", entry, row["primary"], ctx.cancer_ids, "cancer")
-        check_ranked_row(entry, row, aliases)
-        quote = check_table_row("spread_ranked", entry, source_id, row["cells"], ctx)
-        for rank, site in enumerate(row["sites"], start=1):
-            check_known("spread_ranked", entry, site, ctx.site_ids, "site")
-            rows.append({"primary": row["primary"], "site": site, "rank": rank,
-                         "evidence": "ranked_table", "source_id": source_id, "quote": quote,
-                         "quote_form": "table_row", "note": note})
-    return rows
-
-
-TEXT_EVIDENCE = ("statement", "example", "rare_reported")
-"""Evidence kinds a sentence can give (the ranked table gives ``ranked_table``)."""
-
-
-def text_rows(claims: list[dict], ctx: Context) -> list[dict]:
-    """Expand each sentence-level claim into one row per (primary, site) it names."""
-    rows = []
-    for entry, claim in enumerate(claims, start=1):
-        if claim["evidence"] not in TEXT_EVIDENCE:
-            fail("spread_text", entry, f"evidence must be one of {', '.join(TEXT_EVIDENCE)}, "
-                 f"not {claim['evidence']!r}")
-        quote = check_quote("spread_text", entry, claim["source_id"], claim["quote"], ctx)
-        for primary in claim["primaries"]:
-            check_known("spread_text", entry, primary, ctx.cancer_ids, "cancer")
-            for site in claim["sites"]:
-                check_known("spread_text", entry, site, ctx.site_ids, "site")
-                rows.append({"primary": primary, "site": site, "rank": None,
-                             "evidence": claim["evidence"], "source_id": claim["source_id"],
-                             "quote": quote, "quote_form": "sentence",
-                             "note": claim.get("note", "")})
-    return rows
-
-
-def build_spread(ranked: dict, claims: list[dict], ctx: Context, aliases,
-                 organs: dict[str, str]) -> pd.DataFrame:
-    """All spread rows: the 36 ranked ones first, then the sentence-level ones in file order.
-
-    ``starts_in_site`` marks a row whose site is the organ the cancer starts in (``organs``:
-    cancer id -> organ site id), e.g. osteosarcoma, a bone cancer, listed as reaching bone.
-    """
-    frame = pd.DataFrame(ranked_rows(ranked, ctx, aliases) + text_rows(claims, ctx))
-    frame = refuse_duplicates(frame, ["primary", "site", "source_id", "quote"], "spread_text")
-    frame["rank"] = frame["rank"].astype("Int64")
-    frame.insert(0, "spread_id", frame["source_id"] + ":" + frame["primary"] + ":"
-                 + frame["site"] + ":" + frame.groupby(
-                     ["source_id", "primary", "site"]).cumcount().add(1).astype(str))
-    frame.insert(frame.columns.get_loc("note"), "starts_in_site",
-                 frame["primary"].map(organs) == frame["site"])
-    return frame
 
 
 def build_claims(file: str, claims: list[dict], ctx: Context, columns: list[str],

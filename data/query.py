@@ -11,7 +11,7 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from data.vocabulary import EVIDENCE_LABELS, EVIDENCE_ORDER, EVIDENCE_WORDS, RANK_LABELS
+from data.vocabulary import EVIDENCE_LABELS, EVIDENCE_ORDER, RANK_LABELS
 
 __all__ = ["EVIDENCE_LABELS", "EVIDENCE_ORDER", "RANK_LABELS"]  # re-exported for the pages
 CONFIDENCE_ORDER = {"high": 0, "medium": 1, "low": 2}
@@ -239,53 +239,6 @@ def source_line(source_ids, sources: pd.DataFrame) -> str:
     parts = [f"{row.publisher} (reviewed {row.reviewed})" if isinstance(row.reviewed, str)
              else f"{row.publisher} (no date given)" for row in used.itertuples()]
     return ("Sources: " if len(parts) > 1 else "Source: ") + "; ".join(parts) + "."
-
-
-def site_profile(site: str, tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
-    """Everything the sources say about one metastasis site.
-
-    Returns ``cancers`` (who spreads there: cancer, NCI rank, evidence, source, quote),
-    ``symptoms`` (symptom, sources naming it, how many, a quote) and ``treatments``
-    (treatment, kind, source, quote; those tied to this site).
-    """
-    sources = tables["sources"].set_index("source_id")["short_name"]
-    spread = quotes_for(tables["spread"], tables["sources"], site=site)
-    cancers = with_labels(spread, tables["cancers"], tables["sites"]).rename(
-        columns={"primary": "cancer", "rank": "NCI rank"})[
-        ["cancer", "NCI rank", "evidence", "source", "confidence", "quote"]]
-    symptoms = tables["symptoms"][tables["symptoms"]["site"] == site]
-    by_symptom = (symptoms.assign(source=symptoms["source_id"].map(sources))
-                  .groupby("symptom", sort=False)
-                  .agg(sources=("source", lambda s: "; ".join(sorted(set(s)))),
-                       n_sources=("source_id", "nunique"), quote=("quote", "first"))
-                  .reset_index().sort_values(["n_sources", "symptom"], ascending=[False, True]))
-    treatments = tables["treatments"][tables["treatments"]["scope"] == site]
-    treatments = treatments.assign(source=treatments["source_id"].map(sources))[
-        ["treatment", "kind", "source", "quote"]]
-    by_symptom = by_symptom.rename(columns={"n_sources": "how many sources"})
-    return {"cancers": cancers.reset_index(drop=True), "symptoms": by_symptom.reset_index(
-        drop=True), "treatments": treatments.reset_index(drop=True)}
-
-
-def source_matrix(spread: pd.DataFrame, primary: str, sources: pd.DataFrame,
-                  sites: pd.DataFrame) -> pd.DataFrame:
-    """For one cancer: one row per site, one column per source saying how it names the site.
-
-    A cell reads ``rank 1``..``rank 3`` (NCI table), ``stated``, ``example`` or ``rare but
-    reported``; empty when
-    that source does not name the pair. Sites named by more sources come first.
-    """
-    rows = spread[spread["primary"] == primary]
-    short = labels(sources, "source_id", "short_name")
-    word = rows["evidence"].map(EVIDENCE_WORDS)
-    rows = rows.assign(how=word.where(rows["rank"].isna(), "rank " + rows["rank"].astype(str)))
-    grid = rows.pivot_table(index="site", columns="source_id", values="how",
-                            aggfunc=lambda h: ", ".join(sorted(set(h))))
-    grid = grid.reindex(columns=[s for s in sources["source_id"] if s in grid.columns])
-    order = grid.notna().sum(axis=1).sort_values(ascending=False, kind="stable").index
-    grid = grid.loc[order].fillna("")
-    grid.index = grid.index.map(labels(sites, "site_id"))
-    return grid.rename(columns=short).rename_axis(index="site", columns=None).reset_index()
 
 
 def symptoms_by_site(symptoms: pd.DataFrame, sites: pd.DataFrame) -> pd.DataFrame:

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import json
 
+import pandas as pd
 import pyarrow as pa
+from streamlit import dataframe_util
 from streamlit.testing.v1 import AppTest
 
 from tests.conftest import ROOT
@@ -59,3 +61,43 @@ def chart_rows(at: AppTest, index: int = 0, field: str | None = None) -> list[di
     for blob in blobs:
         rows += pa.ipc.open_stream(blob).read_all().to_pylist()
     return [row for row in rows if field is None or field in row]
+
+
+TOP = "<top-level data>"
+
+
+def chart(at: AppTest, index: int = 0) -> tuple[dict, dict[str, pd.DataFrame]]:
+    """The ``index``-th chart's Vega-Lite spec and its datasets by name (inline or Arrow)."""
+    element = at.get("vega_lite_chart")[index]
+    spec = json.loads(element.proto.spec)
+    data = {name: pd.DataFrame(rows) for name, rows in spec.get("datasets", {}).items()}
+    for dataset in element.proto.datasets:
+        data[dataset.name] = dataframe_util.convert_arrow_bytes_to_pandas_df(dataset.data.data)
+    if element.proto.data.data:  # top-level values that Streamlit moved to the element
+        data[TOP] = dataframe_util.convert_arrow_bytes_to_pandas_df(element.proto.data.data)
+    return spec, data
+
+
+def layer_data(spec: dict, data: dict[str, pd.DataFrame], mark: str | None = None) -> pd.DataFrame:
+    """The data a chart (or its first layer with mark type ``mark``) draws."""
+    node = spec
+    if mark is not None:
+        node = next(layer for layer in spec["layer"]
+                    if (layer["mark"] if isinstance(layer["mark"], str)
+                        else layer["mark"]["type"]) == mark)
+    if "data" not in node and "data" not in spec:
+        if TOP in data:  # a single view's values, moved to the element by Streamlit
+            return data[TOP]
+        node = next(layer for layer in spec["layer"] if "data" in layer)  # pushed into layers
+    source = node.get("data") or spec["data"]
+    if "values" in source:
+        return pd.DataFrame(source["values"])
+    return data[source["name"]]
+
+
+def encodings(spec: dict, channel: str) -> list[dict]:
+    """Every encoding of ``channel`` in the chart and its layers."""
+    found = [spec["encoding"][channel]] if channel in spec.get("encoding", {}) else []
+    for layer in spec.get("layer", []):
+        found += encodings(layer, channel)
+    return found

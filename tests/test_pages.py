@@ -9,61 +9,18 @@ named datasets out of the spec into Arrow ``datasets``; both places are read).
 from __future__ import annotations
 
 import ast
-import json
 
 import pandas as pd
 import pytest
-from streamlit import dataframe_util
-from streamlit.testing.v1 import AppTest
 
 from data.load import read_descriptor
-from tests.apptest_helpers import ROOT, ok, open_page
+from tests.apptest_helpers import ROOT, chart, encodings, layer_data, ok, open_page
 from ui.navigation import PAGES
 
 FIRST = "1st (most common)"
 
 
 # ----------------------------------------------------------------------------- helpers
-
-TOP = "<top-level data>"
-
-
-def chart(at: AppTest, index: int = 0) -> tuple[dict, dict[str, pd.DataFrame]]:
-    """The ``index``-th chart's Vega-Lite spec and its datasets by name (inline or Arrow)."""
-    element = at.get("vega_lite_chart")[index]
-    spec = json.loads(element.proto.spec)
-    data = {name: pd.DataFrame(rows) for name, rows in spec.get("datasets", {}).items()}
-    for dataset in element.proto.datasets:
-        data[dataset.name] = dataframe_util.convert_arrow_bytes_to_pandas_df(dataset.data.data)
-    if element.proto.data.data:  # top-level values that Streamlit moved to the element
-        data[TOP] = dataframe_util.convert_arrow_bytes_to_pandas_df(element.proto.data.data)
-    return spec, data
-
-
-def layer_data(spec: dict, data: dict[str, pd.DataFrame], mark: str | None = None) -> pd.DataFrame:
-    """The data a chart (or its first layer with mark type ``mark``) draws."""
-    node = spec
-    if mark is not None:
-        node = next(layer for layer in spec["layer"]
-                    if (layer["mark"] if isinstance(layer["mark"], str)
-                        else layer["mark"]["type"]) == mark)
-    if "data" not in node and "data" not in spec:
-        if TOP in data:  # a single view's values, moved to the element by Streamlit
-            return data[TOP]
-        node = next(layer for layer in spec["layer"] if "data" in layer)  # pushed into layers
-    source = node.get("data") or spec["data"]
-    if "values" in source:
-        return pd.DataFrame(source["values"])
-    return data[source["name"]]
-
-
-def encodings(spec: dict, channel: str) -> list[dict]:
-    """Every encoding of ``channel`` in the chart and its layers."""
-    found = [spec["encoding"][channel]] if channel in spec.get("encoding", {}) else []
-    for layer in spec.get("layer", []):
-        found += encodings(layer, channel)
-    return found
-
 
 def page_file_title(page_file: str) -> str | None:
     """The literal text of the page's first ``st.title(...)``, or None if it is computed."""
@@ -181,104 +138,6 @@ def test_top_three_bars_count_liver_first_for_five_cancers(t):
     assert liver_first["n_cancers"].sum() == expected
     assert list(liver_first["site_label"]) == ["Liver"]
     assert [e["field"] for e in encodings(spec, "x")] == ["n_cancers"]
-
-
-# ----------------------------------------------------------------------------- network
-
-NETWORK = "pages/network.py"
-
-
-def network_parts(at: AppTest) -> tuple[dict, pd.DataFrame, pd.DataFrame]:
-    """The network chart's spec, its node rows and its edge rows (two rows per edge)."""
-    spec, data = chart(at)
-    return spec, layer_data(spec, data, "point"), layer_data(spec, data, "line")
-
-
-def test_network_has_a_node_for_every_cancer_and_site(t):
-    """As a learner, the network shows every cancer and every site the sources name as spread
-    from one place to another, and says which same-organ pairs it leaves out."""
-    at = open_page(NETWORK)
-    _, nodes, _ = network_parts(at)
-    moving = t["spread"][~t["spread"]["starts_in_site"] | (t["spread"]["evidence"]
-                                                            == "ranked_table")]
-    expected = ({f"cancer:{c}" for c in moving["primary"]}
-                | {f"site:{s}" for s in moving["site"]})
-    assert len(expected) == 28
-    assert set(nodes["node"]) == expected
-    assert not {"cancer:osteosarcoma", "cancer:ewing_sarcoma", "site:bone_marrow"} & expected
-    note = next(c.value for c in at.caption if c.value.startswith("Not drawn here"))
-    assert ("Ewing sarcoma of the bone → Bone; Leukemia → Bone marrow; Multiple myeloma → Bone "
-            "marrow; Osteosarcoma → Bone." in note)
-
-
-def test_two_column_layout_puts_cancers_and_sites_in_two_columns():
-    """As a learner, the default layout has cancers in one column and sites in the other."""
-    _, nodes, _ = network_parts(open_page(NETWORK))
-    assert nodes["x"].nunique() == 2
-    assert nodes.groupby("kind")["x"].nunique().to_dict() == {"cancer": 1, "site": 1}
-
-
-def test_circular_layout_moves_the_nodes_onto_a_circle():
-    """As a learner, choosing the circle layout redraws the nodes on a circle."""
-    at = open_page(NETWORK)
-    _, before, _ = network_parts(at)
-    ok(at.radio(key="layout").set_value("circular").run())
-    _, after, _ = network_parts(at)
-    assert after["x"].nunique() > 2
-    moved = before.set_index("node")[["x", "y"]].sub(after.set_index("node")[["x", "y"]])
-    assert (moved.abs().sum(axis=1) > 1e-6).any()
-    radius = (after["x"] ** 2 + after["y"] ** 2) ** 0.5
-    assert radius.round(6).nunique() == 1
-
-
-def test_spring_layout_seed_changes_the_picture_reproducibly():
-    """As a learner, another seed gives another force-directed picture; the same seed, the same."""
-    at = open_page(NETWORK)
-    ok(at.radio(key="layout").set_value("spring").run())
-    _, seed7, _ = network_parts(at)
-    ok(at.number_input(key="seed").set_value(3).run())
-    _, seed3, _ = network_parts(at)
-    ok(at.number_input(key="seed").set_value(7).run())
-    _, again, _ = network_parts(at)
-    assert not seed3[["x", "y"]].equals(seed7[["x", "y"]])
-    pd.testing.assert_frame_equal(again[["node", "x", "y"]], seed7[["node", "x", "y"]])
-
-
-def test_focus_node_lights_up_breast_cancer_and_its_sites(t):
-    """As a learner, lighting up Breast cancer highlights it and the six sites it spreads to."""
-    at = open_page(NETWORK)
-    ok(at.selectbox(key="focus_node").set_value("cancer:breast").run())
-    _, nodes, _ = network_parts(at)
-    state = dict(zip(nodes["node"], nodes["state"], strict=True))
-    sites = {f"site:{s}" for s in t["spread"][t["spread"]["primary"] == "breast"]["site"]}
-    assert len(sites) == 6
-    assert state["cancer:breast"] == "focus"
-    assert {n for n, s in state.items() if s == "neighbour"} == sites
-    assert {s for n, s in state.items() if n != "cancer:breast" and n not in sites} == {"other"}
-    assert any("Breast cancer" in h.value for h in at.subheader)
-
-
-def test_ranked_table_filter_removes_the_dashed_sentence_edges(t):
-    """As a learner, keeping only the NCI table removes the dashed lines from sentences."""
-    at = open_page(NETWORK)
-    spec, _, edges = network_parts(at)
-    assert [e["field"] for e in encodings(spec, "strokeDash")] == ["evidence"]
-    assert {"statement", "example"} & set(edges["evidence"])
-    ok(at.multiselect(key="evidence").set_value(["ranked_table"]).run())
-    _, _, edges = network_parts(at)
-    ranked = t["spread"][t["spread"]["evidence"] == "ranked_table"]
-    assert set(edges["evidence"]) == {"ranked_table"}
-    assert edges["edge_id"].nunique() == len(pairs(ranked))
-
-
-def test_node_measures_table_counts_the_links_of_lung_cancer(t):
-    """As a learner, the measures table says how many sites lung cancer is linked to."""
-    at = open_page(NETWORK)
-    table = next(d.value for d in at.dataframe if {"name", "links"} <= set(d.value.columns))
-    lung = table[table["name"] == "Lung cancer"]
-    expected = t["spread"][t["spread"]["primary"] == "lung"]["site"].nunique()
-    assert expected == 7
-    assert lung["links"].tolist() == [expected]
 
 
 # ----------------------------------------------------------------------------- survival

@@ -9,7 +9,9 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from streamlit.testing.v1 import AppTest
 
-from tests.test_pages import NETWORK, SPREAD, chart, layer_data, ok, open_page
+from tests.apptest_helpers import chart, layer_data, ok, open_page
+from tests.test_pages import SPREAD
+from tests.test_pages_network import NETWORK
 
 NOTICE = "Some settings in this link were not understood"
 

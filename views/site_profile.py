@@ -23,6 +23,32 @@ class SiteProfile:
     n_ranked_first: int
 
 
+def profile_tables(site: str, tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
+    """Everything the sources say about one metastasis site.
+
+    Returns ``cancers`` (who spreads there: cancer, NCI rank, evidence, source, quote),
+    ``symptoms`` (symptom, sources naming it, how many, a quote) and ``treatments``
+    (treatment, kind, source, quote; those tied to this site).
+    """
+    sources = tables["sources"].set_index("source_id")["short_name"]
+    spread = query.quotes_for(tables["spread"], tables["sources"], site=site)
+    cancers = query.with_labels(spread, tables["cancers"], tables["sites"]).rename(
+        columns={"primary": "cancer", "rank": "NCI rank"})[
+        ["cancer", "NCI rank", "evidence", "source", "confidence", "quote"]]
+    symptoms = tables["symptoms"][tables["symptoms"]["site"] == site]
+    by_symptom = (symptoms.assign(source=symptoms["source_id"].map(sources))
+                  .groupby("symptom", sort=False)
+                  .agg(sources=("source", lambda s: "; ".join(sorted(set(s)))),
+                       n_sources=("source_id", "nunique"), quote=("quote", "first"))
+                  .reset_index().sort_values(["n_sources", "symptom"], ascending=[False, True]))
+    treatments = tables["treatments"][tables["treatments"]["scope"] == site]
+    treatments = treatments.assign(source=treatments["source_id"].map(sources))[
+        ["treatment", "kind", "source", "quote"]]
+    by_symptom = by_symptom.rename(columns={"n_sources": "how many sources"})
+    return {"cancers": cancers.reset_index(drop=True), "symptoms": by_symptom.reset_index(
+        drop=True), "treatments": treatments.reset_index(drop=True)}
+
+
 def site_options(t: dict[str, pd.DataFrame]) -> dict[str, str]:
     """Every site a source says some cancer reaches, id -> label, by label."""
     names = query.labels(t["sites"], "site_id")
@@ -31,7 +57,7 @@ def site_options(t: dict[str, pd.DataFrame]) -> dict[str, str]:
 
 def site_profile(t: dict[str, pd.DataFrame], site: str) -> SiteProfile:
     """The profile of ``site`` (a site id)."""
-    parts = query.site_profile(site, t)
+    parts = profile_tables(site, t)
     ranked = parts["cancers"][parts["cancers"]["evidence"] == EVIDENCE_LABELS["ranked_table"]]
     return SiteProfile(site, query.labels(t["sites"], "site_id")[site], parts["cancers"],
                        parts["symptoms"], parts["treatments"],

@@ -8,6 +8,7 @@ import pandas as pd
 
 from data import query
 from data.claims import claim_checks, conflicts
+from data.vocabulary import EVIDENCE_WORDS
 
 Quote = tuple[str, str, str]
 """A quote as a page shows it: the words, who said them (with confidence), a note."""
@@ -34,9 +35,30 @@ def check_options(t: dict[str, pd.DataFrame]) -> dict[str, str]:
     return {c: names[c] for c in sorted(set(t["spread"]["primary"]), key=names.get)}
 
 
+def source_matrix(spread: pd.DataFrame, primary: str, sources: pd.DataFrame,
+                  sites: pd.DataFrame) -> pd.DataFrame:
+    """For one cancer: one row per site, one column per source saying how it names the site.
+
+    A cell reads ``rank 1``..``rank 3`` (NCI table), ``stated``, ``example`` or ``rare but
+    reported``; empty when that source does not name the pair. Sites named by more sources
+    come first.
+    """
+    rows = spread[spread["primary"] == primary]
+    short = query.labels(sources, "source_id", "short_name")
+    word = rows["evidence"].map(EVIDENCE_WORDS)
+    rows = rows.assign(how=word.where(rows["rank"].isna(), "rank " + rows["rank"].astype(str)))
+    grid = rows.pivot_table(index="site", columns="source_id", values="how",
+                            aggfunc=lambda h: ", ".join(sorted(set(h))))
+    grid = grid.reindex(columns=[s for s in sources["source_id"] if s in grid.columns])
+    order = grid.notna().sum(axis=1).sort_values(ascending=False, kind="stable").index
+    grid = grid.loc[order].fillna("")
+    grid.index = grid.index.map(query.labels(sites, "site_id"))
+    return grid.rename(columns=short).rename_axis(index="site", columns=None).reset_index()
+
+
 def source_grid(t: dict[str, pd.DataFrame], cancer: str) -> pd.DataFrame:
     """For one cancer: which source names which site, and how."""
-    return query.source_matrix(t["spread"], cancer, t["sources"], t["sites"])
+    return source_matrix(t["spread"], cancer, t["sources"], t["sites"])
 
 
 def claim_summary(t: dict[str, pd.DataFrame]) -> pd.DataFrame:
