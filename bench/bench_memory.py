@@ -24,9 +24,9 @@ from pathlib import Path
 
 from data.export import safe_csv_bytes
 from data.load import load_tables
-from data.own_data import resolve, shown_table
-from data.upload import match_names, patient_rows, read_table, tidy, vocabulary
-from data.upload_limits import release_memory
+from upload import match_names, patient_rows, read_table, tidy, vocabulary
+from upload.limits import release_memory
+from upload.resolve import resolve, shown_table
 
 STATUS = Path("/proc/self/status")
 MAPPING = {"patient": "patient_id", "primary": "primary", "site": "site"}

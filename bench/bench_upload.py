@@ -27,10 +27,10 @@ from bench.bench_pages import FLOORS, ROOT, bare_app_dir, median_rerun_ms
 from charts.own_data import own_heatmap
 from charts.style import plain_spec
 from data.load import load_tables
-from data.own_data import measure_of, resolve
-from data.upload import match_names, read_table, tidy, vocabulary
 from graph.build import pairs_graph
 from graph.layout import layout
+from upload import match_names, read_table, tidy, vocabulary
+from upload.resolve import measure_of, resolve
 
 PRIMARIES = ["Breast", "Lung", "Colon", "Rectum", "Prostate", "Melanoma", "Kidney", "Ovary",
              "Pancreas", "Stomach", "Thyroid", "Uterus"]
