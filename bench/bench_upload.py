@@ -36,27 +36,8 @@ from upload import guess_shape, match_all, read_table, tidy_report, vocabulary
 from upload.names import load_synonyms
 from upload.resolve import measure_of, resolve
 
-PRIMARIES = ["Breast", "Lung", "Colon", "Rectum", "Prostate", "Melanoma", "Kidney", "Ovary",
-             "Pancreas", "Stomach", "Thyroid", "Uterus"]
-SITES = ["Bones", "Lungs", "Liver", "Brain", "Lymph nodes", "Adrenal gland", "Peritoneum",
-         "Skin", "Chest wall", "Heart", "Bone marrow", "Pleura", "Spleen", "Ovaries", "Kidneys",
-         "Muscle", "Spine", "Pelvis", "Eye", "Thyroid", "Stomach", "Bladder", "Colon",
-         "Pancreas", "Breast"]
 PAGES_WITH_UPLOADS = {"Where cancers spread": "pages/spread.py", "Network": "pages/network.py",
                       "Body map": "pages/body_map.py"}
-
-
-def patient_file(rows: int, seed: int = 1) -> bytes:
-    """Exactly ``rows`` invented, distinct patient rows (about five sites per patient), as CSV
-    bytes: a few extra are drawn, repeats dropped, and the first ``rows`` kept."""
-    rng = np.random.default_rng(seed)
-    drawn = int(rows * 1.25)
-    patients = rng.integers(0, rows // 5, size=drawn)
-    frame = pd.DataFrame({"patient_id": [f"P{p:07d}" for p in patients],
-                          "primary": np.array(PRIMARIES)[patients % len(PRIMARIES)],
-                          "site": np.array(SITES)[rng.integers(0, len(SITES), size=drawn)]})
-    frame = frame.drop_duplicates().head(rows)
-    return frame.to_csv(index=False).encode()
 
 
 def timed(action):
