@@ -24,12 +24,12 @@ from pathlib import Path
 
 from data.export import safe_csv_bytes
 from data.load import load_tables
-from data.own_data import resolve, shown_table
-from data.upload import match_names, patient_rows, read_table, tidy, vocabulary
-from data.upload_limits import release_memory
+from upload import match_names, read_table, tidy_report, vocabulary
+from upload.limits import release_memory
+from upload.resolve import resolve, shown_table
 
 STATUS = Path("/proc/self/status")
-MAPPING = {"patient": "patient_id", "primary": "primary", "site": "site"}
+MAPPING = {"patient": "PATIENT_ID", "primary": "CANCER_TYPE", "site": "METASTATIC_SITE"}
 
 
 def status_mb(field: str) -> float:
@@ -50,7 +50,7 @@ def made_elsewhere(rows: int) -> bytes:
     memory here for the upload to reuse unseen."""
     with tempfile.NamedTemporaryFile(suffix=".csv") as file:
         subprocess.run([sys.executable, "-c", "import sys; from bench.bench_upload import "
-                        f"patient_file; open(sys.argv[1], 'wb').write(patient_file({rows}))",
+                        f"export_file; open(sys.argv[1], 'wb').write(export_file({rows}))",
                         file.name], check=True)
         return Path(file.name).read_bytes()
 
@@ -58,12 +58,12 @@ def made_elsewhere(rows: int) -> bytes:
 def upload(raw: bytes) -> dict:
     """The upload page's steps on ``raw``; returns what the session keeps."""
     t = load_tables()
-    frame = read_table(raw, "patients.csv")
-    pairs = tidy(frame, "patients", MAPPING)
+    frame = read_table(raw, "export.csv")
+    done = tidy_report(frame, "patients", MAPPING)
+    pairs, patients = done.pairs, done.patients
     cancers = match_names(pairs["primary"].unique(), vocabulary(t["cancers"], "cancer_id"))
     sites = match_names(pairs["site"].unique(),
                         vocabulary(t["sites"], "site_id", aliases="aliases"))
-    patients = patient_rows(frame, MAPPING)
     resolved = resolve(pairs, cancers, sites,
                        dict(zip(t["cancers"]["cancer_id"], t["cancers"]["label"], strict=True)),
                        dict(zip(t["sites"]["site_id"], t["sites"]["label"], strict=True)),
@@ -87,7 +87,7 @@ def main() -> None:
     peak = status_mb("VmHWM") - before
     frame_mb = kept["frame"].memory_usage(deep=True).sum() / 2**20
     print(f"Measured {date.today()} on {platform.node()} ({platform.machine()}, Python "
-          f"{platform.python_version()}): {args.rows:,} patient rows, "
+          f"{platform.python_version()}): {args.rows:,} sample rows, "
           f"{len(raw) / 2**20:.0f} MB file\n")
     print("| what | MB |\n|---|---:|")
     print(f"| the uploaded bytes (held by Streamlit's uploader) | {len(raw) / 2**20:.0f} |")

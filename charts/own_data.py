@@ -15,7 +15,7 @@ import pandas as pd
 from charts.body_map import LAND, START, with_heads
 from charts.network import padded_domain, shared_xy
 from charts.style import FONT_SIZE, KIND_COLOURS, KIND_DOMAIN, KIND_SHAPES, readable
-from data.own_data import RANK, SHARE, Measure, row_label, totals
+from upload.resolve import RANK, SHARE, Measure, row_label, totals
 
 YOUR_DATA = "Your data"
 

@@ -252,7 +252,7 @@ def edge_table(G: nx.Graph) -> pd.DataFrame:
 
 
 def pairs_graph(pairs: pd.DataFrame, measure: str) -> nx.Graph:
-    """The bipartite graph of a person's own pairs (see :func:`data.own_data.resolve`).
+    """The bipartite graph of a person's own pairs (see :func:`upload.resolve.resolve`).
 
     Nodes are ``"cancer:<primary_key>"`` and ``"site:<site_key>"`` with ``kind``, ``id`` and
     ``label``; each edge carries ``value``, the pair's number in column ``measure`` (a rank,

@@ -2,23 +2,28 @@
 
 import streamlit as st
 
-from data.own_view import short
-from data.upload import MAX_BYTES, MAX_ROWS, ROLES, SHAPE_LABELS, SHAPES, UploadError, guess_shape
-from data.upload_limits import limits_sentence
 from ui import own_data
 from ui.own_upload import (
     EXAMPLES,
     ROLE_NAMES,
     checked_table,
     chosen_file,
+    matching_sentence,
+    n_table,
+    name_choices,
     name_matching,
     parsed_table,
+    read_note,
+    read_options,
     session_memo,
     show_problems,
     tidy_steps,
-    unmatched_choices,
 )
 from ui.show import escape_markdown, table_with_download
+from upload.columns import ROLES, SHAPE_LABELS, SHAPES, guess_shape, missing_roles
+from upload.limits import MAX_BYTES, MAX_ROWS, limits_sentence
+from upload.problems import UploadError
+from upload.view import short
 
 st.title("Explore your own data")
 st.markdown("Have another table of where cancers spread: from a textbook, a paper, a registry "
@@ -28,9 +33,13 @@ st.markdown("Have another table of where cancers spread: from a textbook, a pape
             "common).\n"
             "- **Counts**: the primary cancer, the site, a number of patients, and if you have "
             "it, the total number of patients with that primary (then shares can be shown).\n"
-            "- **One row per patient and site**: a patient id, the primary cancer and the site; "
-            "the app counts them for you.\n\n"
-            f"A CSV or TSV file saved as UTF-8 text. {limits_sentence(MAX_BYTES, MAX_ROWS)} "
+            "- **One row per patient or sample**: a patient id, the primary cancer and the site "
+            "(a registry or sample-level export works: repeated rows are counted once, and rows "
+            "with no site count as patients with no spread recorded); the app counts them for "
+            "you.\n\n"
+            "A CSV or TSV file saved as UTF-8 text (separated by commas, semicolons, tabs or "
+            "vertical bars; decimal commas are fine), or an Excel or OpenDocument workbook "
+            f"(.xlsx, .xls, .ods). {limits_sentence(MAX_BYTES, MAX_ROWS)} "
             "**Your file stays in this app's memory for this browser session only**: it is "
             "not saved to disk, and it is gone when you close the tab.")
 
@@ -43,8 +52,9 @@ with st.expander("No file to hand? Try the practice data", icon=":material/scien
         column.button(f"Try: {title}", key=f"try_{file_name}", on_click=st.session_state.update,
                       args=({"own_practice": file_name},), width="stretch")
 
-upload = st.file_uploader("Upload a CSV or TSV file", type=["csv", "tsv", "tab", "txt"],
-                          key="own_file", help="UTF-8 text, up to 100 MB.")
+upload = st.file_uploader("Upload a CSV, TSV or spreadsheet file",
+                          type=["csv", "tsv", "tab", "txt", "xlsx", "xlsm", "xls", "ods"],
+                          key="own_file", help="UTF-8 text or a workbook, up to 100 MB.")
 picked = chosen_file(upload)
 if picked is None:
     st.info("Upload a file, or try the practice data, to begin.", icon=":material/upload_file:")
@@ -52,25 +62,30 @@ if picked is None:
 file_key, file_name, read = picked
 st.markdown(f"**File:** {escape_markdown(short(file_name))}")
 
+options = read_options(file_key, file_name, read)
 try:
-    frame = parsed_table(file_key, read, file_name)
+    frame = parsed_table(file_key, read, file_name, options)
 except UploadError as problem:
     show_problems(problem, "This file could not be read")
     st.stop()
 
 st.header("1. What does each row hold?")
 guessed, mapping = guess_shape(list(frame.columns))
-shape = st.radio("Kind of table", SHAPES, format_func=SHAPE_LABELS.get,
-                 index=SHAPES.index(guessed) if guessed else 0, key=f"shape_{file_key}")
-st.caption(f"{len(frame):,} rows read. " + (
+st.caption(read_note(frame) + " " + (
     "The kind of table and the columns were guessed from the column names: check them."
     if guessed else "The column names did not say what kind of table this is: choose it, "
                     "and the column for each role."))
+shape = st.radio("Kind of table", SHAPES, format_func=SHAPE_LABELS.get,
+                 index=SHAPES.index(guessed) if guessed else None, key=f"shape_{file_key}")
+if shape is None:
+    st.info("Which kind of table is this? Choose one above, then the column for each role.",
+            icon=":material/table_view:")
+    st.stop()
 chosen = {}
 role_columns = st.columns(len(ROLES[shape]))
 for column, role in zip(role_columns, ROLES[shape], strict=True):
     options = [""] + list(frame.columns)
-    default = mapping.get(role, "") if shape == guessed else ""
+    default = mapping.get(role, "")
     picked_column = column.selectbox(ROLE_NAMES[role], options,
                                      index=options.index(default) if default in options else 0,
                                      format_func=lambda c: c or "(none)",
@@ -78,23 +93,29 @@ for column, role in zip(role_columns, ROLES[shape], strict=True):
     if picked_column:
         chosen[role] = picked_column
 
+if missing := missing_roles(shape, chosen):
+    st.info("Choose the column that holds " + " and ".join(
+        f"**{ROLE_NAMES[role].lower()}**" for role in missing) + " in the boxes above.",
+            icon=":material/view_column:")
+    st.stop()
+
 try:
-    pairs, patients = tidy_steps(file_key, frame, shape, chosen)
+    tidied = tidy_steps(file_key, frame, shape, chosen)
 except UploadError as problem:
     show_problems(problem, "Some rows need fixing before they can be drawn")
     st.stop()
+pairs, patients = tidied.pairs, tidied.patients
+if tidied.notes:
+    st.info("**What was done with the rows:**\n\n" + "\n".join(
+        f"- {escape_markdown(note)}" for note in tidied.notes), icon=":material/rule:")
 
 st.header("2. Match the names")
 step = (file_key, shape, tuple(sorted(chosen.items())))
 matches = session_memo("matches", step, lambda: name_matching(
     tuple(pairs["primary"].unique()), tuple(pairs["site"].unique())))
-st.markdown(f"**{matches['cancers_matched']} of {matches['cancers']}** cancer names and "
-            f"**{matches['sites_matched']} of {matches['sites']}** site names match names this "
-            "dashboard knows (ignoring capitals, plurals and words like “cancer”). Matched names "
-            "can be drawn on the body map. Choose a match for the others, or keep them as new "
-            "names: they still appear in the heatmap and the network.")
-primary_ids = unmatched_choices(matches["primary_ids"], "cancer", file_key)
-site_ids = unmatched_choices(matches["site_ids"], "site", file_key)
+st.markdown(matching_sentence(matches) + " Matched names can be drawn on the body map.")
+primary_ids = name_choices(matches["cancer"], "cancer", file_key)
+site_ids = name_choices(matches["site"], "site", file_key)
 
 st.header("3. Check it and explore it")
 try:
@@ -104,6 +125,9 @@ except UploadError as problem:
     st.stop()
 table_with_download(shown, "your_data_checked.csv", "Download the checked table (CSV)",
                     "own_checked", csv)
+if (per_cancer := n_table(resolved)) is not None:
+    st.markdown("**Patients per cancer (n)**: the denominator of every share for that cancer.")
+    st.dataframe(per_cancer, hide_index=True, key="own_n")
 st.button("Show this data in the heatmap, network and body map", type="primary",
           icon=":material/play_arrow:", on_click=own_data.use, args=(own_data.OwnData(
               file_name=file_name, shape=shape, pairs=resolved, rows_read=len(frame)),))

@@ -10,9 +10,9 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from data import upload, upload_read
+import upload
 from data.load import load_tables
-from data.upload import (
+from upload import (
     REQUIRED_ROLES,
     ROLES,
     SHAPE_LABELS,
@@ -21,10 +21,13 @@ from data.upload import (
     guess_shape,
     match_names,
     name_key,
+    problems,
     read_table,
     tidy,
+    tidy_report,
     vocabulary,
 )
+from upload import read as upload_read
 
 EXAMPLES = Path(__file__).resolve().parent.parent / "data" / "examples"
 
@@ -105,8 +108,12 @@ def test_patients_tsv_with_blank_rows_dropped_and_row_numbers_kept():
     assert list(frame.index) == [0, 3]  # index + 2 is still the spreadsheet row
     assert rows(tidy(frame, "patients", guess_shape(list(frame.columns))[1])) == [
         ["Colon", "Liver", 2, 2, 1.0]]
-    message = problems_of(b"patient,primary,site\n1,Colon,Liver\n\n2,Colon,\n")
-    assert "Row 4: 'site' is blank." in message
+    done = tidy_report(read_table(b"patient,primary,site\n1,Colon,Liver\n\n2,Colon,\n",
+                                  "x.csv"), "patients",
+                       {"patient": "patient", "primary": "primary", "site": "site"})
+    # Patient 2 has no site: no spread recorded, but counted in n (2 patients with colon).
+    assert rows(done.pairs) == [["Colon", "Liver", 1, 2, 0.5]]
+    assert done.notes[0].startswith("1 row has no site: these count as patients with no spread")
 
 
 def test_tidy_accepts_a_hand_built_frame_and_explicit_mapping():
@@ -123,6 +130,34 @@ def test_read_table_strips_headers_and_cells_and_keeps_text():
     assert frame.values.tolist() == [["Breast", "Lung", "007"]]
 
 
+def test_repeated_count_rows_are_added_and_said():
+    done = tidy_report(read_table(HEADER_COUNTS + b"Breast,Lung,5,100\nBreast,Bone,6,100\n"
+                                  b"Breast,LUNG,7,100\nBreast,lungs,1,100\n", "x.csv"),
+                       "aggregated", {"primary": "primary", "site": "site", "count": "count",
+                                      "total": "total"})
+    assert rows(done.pairs) == [["Breast", "Bone", 6, 100, 0.06], ["Breast", "Lung", 13, 100, 0.13]]
+    assert done.notes == ("2 rows repeat a cancer and site given on an earlier row (rows 4 and "
+                          "5): their counts were added together, so each pair is one cell.",)
+
+
+def test_patient_rows_repeated_blank_site_and_blank_id_are_each_said():
+    """A sample-level file: repeats counted once, no site = in n only, no id = left out."""
+    raw = (b"patient_id,primary,site\n1,Breast,Lung\n,Breast,Bone\n1,Breast,lungs\n"
+           b"2,Lung,Bone\n2,Lung,Bone\n3,Lung,\n3,Lung,\n4,Breast,\n")
+    done = tidy_report(read_table(raw, "x.csv"), "patients",
+                       {"patient": "patient_id", "primary": "primary", "site": "site"})
+    # Breast: patients 1 and 4 (n = 2); Lung: patients 2 and 3 (n = 2).
+    assert rows(done.pairs) == [["Breast", "Lung", 1, 2, 0.5], ["Lung", "Bone", 1, 2, 0.5]]
+    assert done.notes[0].startswith("2 rows repeat a patient, cancer and site already given on "
+                                    "an earlier row (for example two samples from the same "
+                                    "place: rows 4 and 6). Each patient is counted once per site.")
+    assert done.notes[1].startswith("3 rows have no site: these count as patients with no "
+                                    "spread recorded in this file")
+    assert done.notes[1].endswith("2 patients have no spread recorded at all.")
+    assert done.notes[2] == "Row 3 has no patient id or no primary cancer, so it was left out " \
+                            "(1 row in all)."
+
+
 # --- Broken files: the message names the row and column ---------------------------------------
 
 HEADER_RANKED = b"primary,site,rank\n"
@@ -136,8 +171,9 @@ HEADER_COUNTS = b"primary,site,count,total\n"
     (b"primary,site,rank\n,,\n\n", r"header row but no data rows"),
     ("primary,site\nCafé,Lung\n".encode("latin-1"),
      r"not UTF-8.*byte 17 \(on line 2\).*CSV UTF-8"),
-    (b"PK\x03\x04\x14\x00\x06\x00", r"spreadsheet or other binary file.*Save as → CSV UTF-8"),
-    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", r"spreadsheet or other binary file"),
+    (b"PK\x03\x04\x14\x00\x06\x00", r"looks like a spreadsheet, but it could not be opened.*"
+                                   r"Save as → CSV UTF-8"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", r"looks like a spreadsheet, but it could not be opened"),
     (b"primary,site\x00,rank\n", r"spreadsheet or other binary file"),
     (b"primary,site,rank\nBreast,Lung,1\nBreast,Bone,2,3\n",
      r"^Line 3 has 4 values but the header has 3 columns\."),
@@ -173,13 +209,9 @@ def test_unreadable_files(raw, expected):
     (HEADER_COUNTS + b"Breast,Lung,5,100\nBreast,Bone,6,100\nBreast,Liver,7,120\n",
      ["Primary 'Breast' has different totals in column 'total': 100 (rows 2 and 3) and 120 "
       "(row 4)."]),
-    (HEADER_COUNTS + b"Breast,Lung,5,100\nBreast,Bone,6,100\nBreast,LUNG,7,100\n"
-                     b"Breast,lungs,1,100\n",
-     ["Rows 2, 4 and 5 all give primary 'Breast', site 'Lung'."]),
-    (b"patient_id,primary,site\n1,Breast,Lung\n,Breast,Bone\n1,Breast,lungs\n2,Lung,Bone\n"
-     b"2,Lung,Bone\n",
-     ["Row 3: 'patient_id' is blank.",
-      "2 rows repeat a patient, primary and site already given on an earlier row (rows 4 and 6)"]),
+    (HEADER_COUNTS + b"Breast,Lung,50,100\nBreast,Bone,6,100\nBreast,LUNG,70,100\n",
+     ["Rows 2 and 4 give primary 'Breast', site 'Lung'; their counts add up to 120, more than "
+      "the total of 100 patients in column 'total'."]),
 ])
 def test_broken_cells_name_row_and_column(raw, expected):
     message = problems_of(raw)
@@ -229,7 +261,7 @@ def test_too_large(monkeypatch):
     raw = HEADER_RANKED + b"A,B,1\n" * (1024 * 1024 // 6 + 1)
     assert re.search(r"The file is 1 MB, but the largest file this page takes is 1 MB\.",
                      problems_of(raw))
-    assert upload._size(100 * 1024 * 1024) == "100 MB"
+    assert problems._size(100 * 1024 * 1024) == "100 MB"
 
 
 def test_the_real_limit_is_100_mb_and_two_million_rows():
@@ -377,7 +409,7 @@ def run_everything(raw: bytes, file_name: str) -> None:
             result = tidy(frame, candidate, mapping)
         except UploadError as error:
             assert error.problems and all(isinstance(p, str) and p for p in error.problems)
-            assert len(error.problems) <= upload.MAX_PROBLEMS + 1
+            assert len(error.problems) <= problems.MAX_PROBLEMS + 1
             continue
         assert isinstance(result, pd.DataFrame) and len(result) > 0
         assert result[["primary", "site"]].ne("").all().all()
@@ -416,11 +448,8 @@ def test_csv_like_text_gives_a_table_or_an_upload_error(header, body, delimiter,
                           st.sampled_from(["Bone", "bones", "Liver", "Brain", "Lung"])),
                 min_size=1, max_size=60, unique=True))
 def test_patient_counts_match_a_plain_count(records):
+    """Repeated rows (two spellings of one site) count once: distinct patients per pair."""
     raw = "patient,primary,site\n" + "".join(f"p{p},{c},{s}\n" for p, c, s in records)
-    if len({(p, c, name_key(s)) for p, c, s in records}) < len(records):
-        with pytest.raises(UploadError, match="repeats? a patient, primary and site"):
-            parse(raw.encode())
-        return
     table = parse(raw.encode())
     for _, row in table.iterrows():
         expected = {p for p, c, s in records if c == row["primary"]

@@ -9,8 +9,8 @@ import pytest
 
 from charts.own_data import own_arrows, own_heatmap, own_network, rank_steps
 from charts.style import plain_spec
-from data.own_data import COUNT, RANK, SHARE, measure_of, resolve, shown_table
 from graph.build import pairs_graph
+from upload.resolve import COUNT, RANK, SHARE, measure_of, resolve, shown_table
 
 CANCER_LABELS = {"breast": "Breast cancer", "lung": "Lung cancer"}
 SITE_LABELS = {"bone": "Bone", "liver": "Liver", "lung": "Lung"}

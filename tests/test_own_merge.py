@@ -9,8 +9,8 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from data.own_data import resolve
-from data.upload import UploadError, patient_rows, read_table, tidy
+from upload import UploadError, patient_rows, read_table, tidy
+from upload.resolve import resolve
 
 CI = bool(os.environ.get("CI"))
 CANCERS = {"ovary": "Ovarian cancer", "breast": "Breast cancer"}

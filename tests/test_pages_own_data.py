@@ -152,12 +152,18 @@ def test_a_big_upload_draws_the_most_common_pairs_and_says_so():
     rows = [f"Cancer {c:03d},Site {s:02d},{1 + (c + s) % 5}\n" for c in range(120)
             for s in range(60)]
     at = _show(_upload(("primary,site,count\n" + "".join(rows)).encode(), "big.csv"))
-    for page, most in (("pages/spread.py", (50, 60)), ("pages/network.py", (30, 40))):
+    for page, view, default, most in (("pages/spread.py", "heatmap", (20, 25), (50, 60)),
+                                      ("pages/network.py", "network", (15, 20), (30, 40))):
         at.switch_page(page).run()
         assert not at.exception, [e.value for e in at.exception]
         caption = " ".join(c.value for c in at.caption)
-        assert f"Your table has 120 cancers and 60 sites: this chart draws the {most[0]} " \
-               f"cancers and {most[1]} sites with the most pairs" in caption
+        assert f"Your table has 120 cancers and 60 sites: this chart draws the {default[0]} " \
+               f"cancers and {default[1]} sites with the most patients" in caption
+        at.number_input(key=f"own_{view}_cancers").set_value(most[0])
+        at.number_input(key=f"own_{view}_sites").set_value(most[1]).run()
+        caption = " ".join(c.value for c in at.caption)
+        assert f"this chart draws the {most[0]} cancers and {most[1]} sites" in caption
+        assert at.number_input(key=f"own_{view}_cancers").max == most[0]
         assert at.dataframe[0].value.shape[0] == len(rows)
 
 

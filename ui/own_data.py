@@ -26,12 +26,12 @@ from charts.own_data import (
 )
 from charts.style import plain_spec
 from data.export import safe_csv_bytes
-from data.own_data import RANK, Measure, measure_of, shown_table
-from data.own_view import HEATMAP_MAX, NETWORK_MAX, Drawn, drawn, short
 from graph.build import pairs_graph
 from graph.layout import layout
 from ui.data import tables
 from ui.show import chart, chart_data, escape_markdown, table_with_download
+from upload.resolve import RANK, Measure, measure_of, shown_table
+from upload.view import HEATMAP_MAX, MIN_N, NETWORK_MAX, Drawn, Filters, drawn, short
 
 SESSION_KEY = "own_data"
 KIND_WORDS = {"ranked": "a ranked table", "aggregated": "a table of counts",
@@ -61,9 +61,9 @@ class OwnData:
             self.specs[key] = build()
         return self.specs[key]
 
-    def drawn(self, view: str, most: tuple[int, int]) -> Drawn:
-        """The pairs the ``view`` draws (the most common cancers and sites, short names)."""
-        return self.memo(("drawn", view), lambda: drawn(self.pairs, most))
+    def drawn(self, view: str, most: tuple[int, int], filters: Filters) -> Drawn:
+        """The pairs the ``view`` draws with ``filters`` (short names, what was left out)."""
+        return self.memo(("drawn", view, filters), lambda: drawn(self.pairs, most, filters))
 
     def shown(self, key: tuple, rows: Callable[[], pd.DataFrame]) -> tuple[pd.DataFrame, bytes]:
         """The table shown for ``rows()`` and its CSV download, made once per ``key``."""
@@ -125,23 +125,56 @@ def _stem(data: OwnData) -> str:
     return f"your_data_{base.strip('_')[:40] or 'table'}"
 
 
+def view_filters(data: OwnData, view: str, most: tuple[int, int],
+                 default: tuple[int, int]) -> Filters:
+    """The controls that keep a view readable with many names: top cancers and sites, the
+    fewest patients a cancer needs (for tables with totals) and a search."""
+    n_cancers = data.pairs["cancer"].nunique()
+    n_sites = data.pairs["site_label"].nunique()
+    columns = st.columns(4 if data.measure.column == "share" else 3)
+    cancers = columns[0].number_input(
+        "Top cancers", 1, most[0], min(default[0], most[0]), key=f"own_{view}_cancers",
+        help=f"Your table has {n_cancers:,}; the chart draws at most {most[0]}.")
+    sites = columns[1].number_input(
+        "Top sites", 1, most[1], min(default[1], most[1]), key=f"own_{view}_sites",
+        help=f"Your table has {n_sites:,}; the chart draws at most {most[1]}.")
+    search = columns[2].text_input("Search names", key=f"own_{view}_search", max_chars=60,
+                                   placeholder="e.g. lung")
+    min_n = 1
+    if data.measure.column == "share":
+        min_n = columns[3].number_input(
+            "Fewest patients (n)", 1, 1_000_000, MIN_N, key=f"own_{view}_min_n",
+            help="Cancers with fewer patients than this in your file are hidden: a share of "
+                 "one or two patients says little.")
+    return Filters(int(cancers), int(sites), int(min_n), search or "")
+
+
+def _nothing(view: Drawn) -> bool:
+    """Say so when the filters leave nothing to draw."""
+    if view.pairs.empty:
+        st.info("Nothing to draw with these choices. " + view.note + " Lower the fewest "
+                "patients, or clear the search.", icon=":material/filter_alt_off:")
+        return True
+    return False
+
+
 def show_heatmap(data: OwnData) -> None:
     """The uploaded pairs as a heatmap, with the table behind it."""
-    view = data.drawn("heatmap", HEATMAP_MAX)
-    spec = data.memo(("heatmap",), lambda: plain_spec(
-        own_heatmap(view.pairs, data.measure, short(data.file_name))))
-    chart(spec)
-    if view.note:
-        st.caption(view.note)
+    filters = view_filters(data, "heatmap", HEATMAP_MAX, (20, 25))
+    view = data.drawn("heatmap", HEATMAP_MAX, filters)
+    if not _nothing(view):
+        chart(data.memo(("heatmap", filters), lambda: plain_spec(
+            own_heatmap(view.pairs, data.measure, short(data.file_name)))))
+        if view.note:
+            st.caption(view.note)
     table, csv = data.shown((), lambda: data.pairs)
     table_with_download(table, f"{_stem(data)}_pairs.csv", "Download these pairs (CSV)",
                         "own_pairs", csv)
 
 
-def _network(data: OwnData, layout_name: str, seed: int) -> dict:
-    """The network spec for a layout (built once per layout and upload)."""
+def _network(data: OwnData, pairs: pd.DataFrame, layout_name: str, seed: int) -> dict:
+    """The network spec for a layout (built once per layout, filters and upload)."""
     measure = data.measure
-    pairs = data.drawn("network", NETWORK_MAX).pairs
     G = pairs_graph(pairs, measure.column)
     spots = layout(G, layout_name, seed=seed)
     nodes = pd.DataFrame([{"node": n, "kind": d["kind"], "label": d["label"],
@@ -161,9 +194,13 @@ def show_network(data: OwnData) -> None:
     """The uploaded pairs as a network, with a layout to choose and the edge list."""
     layout_name = st.radio("Layout", list(LAYOUTS), format_func=LAYOUTS.get, horizontal=True,
                            key="own_layout")
-    chart(data.memo(("network", layout_name), lambda: _network(data, layout_name, 7)))
-    if note := data.drawn("network", NETWORK_MAX).note:
-        st.caption(note)
+    filters = view_filters(data, "network", NETWORK_MAX, (15, 20))
+    view = data.drawn("network", NETWORK_MAX, filters)
+    if not _nothing(view):
+        chart(data.memo(("network", layout_name, filters),
+                        lambda: _network(data, view.pairs, layout_name, 7)))
+        if view.note:
+            st.caption(view.note)
     table, csv = data.shown((), lambda: data.pairs)
     table_with_download(table, f"{_stem(data)}_edge_list.csv", "Download the links (CSV)",
                         "own_edges", csv)

@@ -1,8 +1,9 @@
 """A teacher's own spread table, made ready for the views: names resolved to the vocabularies,
 one row per (cancer, site) and one number to draw. No Streamlit here.
 
-:mod:`data.upload` reads and checks the file; this module takes its tidy pairs and the names
-the person matched, and says what the number in each pair means (an order or a frequency).
+The other modules of :mod:`upload` read and check the file; this module takes its tidy
+pairs and the names the person matched, and says what the number in each pair means (an
+order or a frequency).
 """
 
 from __future__ import annotations
@@ -12,7 +13,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from data.own_merge import merge_counts, recount_patients
+from upload.merge import merge_counts, recount_patients
 
 NEW_PREFIX = "new:"  # key of a name the person kept as new (not in the vocabularies)
 
@@ -71,8 +72,8 @@ def resolve(pairs: pd.DataFrame, primary_ids: Mapping[str, str | None],
     ``primary_ids``/``site_ids`` give each name in the file its vocabulary id (or None to keep
     it as a new name). Matched names show the vocabulary's label, new ones their own spelling.
     Two names matched to the same id are merged: the better (smaller) rank; for a patient
-    file (``patients`` from :func:`data.upload.patient_rows`) the distinct patients counted
-    again; for counts, see :func:`data.own_merge.merge_counts` (it may raise UploadError).
+    file (``patients`` from :func:`upload.patients.patient_rows`) the distinct patients counted
+    again; for counts, see :func:`upload.merge.merge_counts` (it may raise UploadError).
     Columns: primary_key, site_key, cancer, site_label, the measure's columns, and
     ``names`` (the spellings in the file that made the pair).
 

@@ -18,6 +18,9 @@ import gc
 import numpy as np
 import pandas as pd
 
+MAX_BYTES = 100 * 1024 * 1024  # 100 MB, same as server.maxUploadSize in .streamlit/config.toml
+MAX_ROWS = 2_000_000
+MAX_UNZIPPED = 400 * 1024 * 1024  # a workbook is a zip: refuse one that unpacks to more
 MAX_COLUMNS = 200
 MAX_LINE_CHARS = 20_000  # bytes, in fact: a UTF-8 character is one to four of them
 MAX_NAMES = 1_000  # different cancer names, and different site names, in one file
@@ -32,7 +35,8 @@ def limits_sentence(max_bytes: int, max_rows: int) -> str:
     """
     return (f"Up to {max_bytes // 2**20:,} MB and {max_rows:,} rows, at most {MAX_COLUMNS:,} "
             f"columns, {MAX_LINE_CHARS:,} characters on one line, and {MAX_NAMES:,} different "
-            "cancer names and site names.")
+            "cancer names and site names. A workbook (.xlsx, .ods) may unpack to at most "
+            f"{MAX_UNZIPPED // 2**20:,} MB.")
 
 
 def longest_line(raw: bytes, limit: int = MAX_LINE_CHARS) -> tuple[int, int]:

@@ -1,4 +1,5 @@
-"""Reading an uploaded CSV or TSV file into a table of text, refusing hostile shapes early.
+"""Reading an uploaded CSV/TSV file (any common delimiter, decimal commas) or a workbook
+into a table of text, refusing hostile shapes early.
 
 Before pandas parses anything, cheap checks on the bytes refuse what would cost the server
 far more than the file's size: too many columns on the first line, a line too long, a binary
@@ -10,23 +11,36 @@ from __future__ import annotations
 
 import io
 import re
+from dataclasses import dataclass
 
 import pandas as pd
 
-from data.upload_limits import (
+from upload.limits import (
+    MAX_BYTES,  # noqa: F401 - tests patch it here
     MAX_COLUMNS,
     MAX_LINE_CHARS,
+    MAX_ROWS,
     bad_utf8_at,
     compact,
     longest_line,
     looks_utf16,
 )
-from data.upload_problems import UploadError, _and_list, _Problems, _size
+from upload.problems import UploadError, _and_list, _Problems, _size
+from upload.workbook import WORKBOOK_SIGNATURES, is_workbook, read_workbook
 
-MAX_BYTES = 100 * 1024 * 1024  # 100 MB, same as server.maxUploadSize in .streamlit/config.toml
-MAX_ROWS = 2_000_000
+_BINARY_SIGNATURES = WORKBOOK_SIGNATURES
+DELIMITERS = {",": "comma (,)", ";": "semicolon (;)", "\t": "tab", "|": "vertical bar (|)"}
+DECIMALS = {".": "point (3.5)", ",": "comma (3,5)"}
 
-_BINARY_SIGNATURES = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0")  # XLSX/ZIP, old Excel/OLE
+
+@dataclass(frozen=True)
+class ReadOptions:
+    """How to read a file: a text file's delimiter and decimal mark (None = detect), or a
+    workbook's sheet (None = the first)."""
+
+    delimiter: str | None = None
+    decimal: str | None = None
+    sheet: str | None = None
 _UTF8_BOM = b"\xef\xbb\xbf"
 _SAVE_AS_CSV = "in your spreadsheet choose Save as → CSV UTF-8."
 
@@ -74,16 +88,21 @@ def _first_line(text: str) -> str:
     return re.match(r"[^\r\n]*", text).group()
 
 
-def _delimiter(text: str, file_name: str) -> str:
-    """Tab for .tsv/.tab files or a first line with more tabs than commas; else comma.
+def detect_delimiter(text: str, file_name: str) -> str:
+    """Tab for .tsv/.tab files; else whichever of comma, semicolon, tab and vertical bar
+    appears most on the first line outside quotes (comma when none does).
 
-    >>> _delimiter("a\\tb\\tc", "x.csv"), _delimiter("a,b", "x.TSV"), _delimiter("a,b", "x")
-    ('\\t', '\\t', ',')
+    >>> detect_delimiter("a\\tb\\tc", "x.csv"), detect_delimiter("a,b", "x.TSV")
+    ('\\t', '\\t')
+    >>> detect_delimiter('primary;"site, organ";n', "x.csv"), detect_delimiter("a", "x")
+    (';', ',')
     """
     if file_name.lower().endswith((".tsv", ".tab")):
         return "\t"
-    first = _first_line(text)
-    return "\t" if first.count("\t") > first.count(",") else ","
+    first = re.sub(r'"[^"]*"', "", _first_line(text))
+    counts = {sep: first.count(sep) for sep in DELIMITERS}
+    best = max(counts, key=counts.get)
+    return best if counts[best] else ","
 
 
 def _parser_message(error: Exception) -> str:
@@ -125,9 +144,11 @@ def _check_header(names: list[str]) -> None:
     problems.raise_if_any()
 
 
-def read_table(raw: bytes, file_name: str) -> pd.DataFrame:
-    """The uploaded file as a table of text (each column categorical): header names and cells
-    stripped, blanks ``""``.
+def read_table(raw: bytes, file_name: str, options: ReadOptions | None = None
+               ) -> pd.DataFrame:
+    """The uploaded file (text or workbook) as a table of text (each column categorical):
+    header names and cells stripped, blanks ``""``. ``frame.attrs`` records how it was read:
+    ``delimiter``, ``decimal`` (a comma for semicolon files unless told) and ``sheet``.
 
     Rows that are entirely blank are dropped. The index is the zero-based data-row number, so
     ``index + 2`` is the row a spreadsheet shows (a dropped blank row leaves a gap). Raises
@@ -140,20 +161,25 @@ def read_table(raw: bytes, file_name: str) -> pd.DataFrame:
     >>> read_table(b"primary,site\\n", "my.csv")
     Traceback (most recent call last):
     ...
-    data.upload_problems.UploadError: The file has a header row but no data rows.
+    upload.problems.UploadError: The file has a header row but no data rows.
     """
+    options = options or ReadOptions()
     if len(raw) > MAX_BYTES:
         raise UploadError(f"The file is {_size(len(raw))}, but the largest file this page takes "
                           f"is {_size(MAX_BYTES)}. Upload a smaller part of your data.")
     if not raw or raw.isspace():
         raise UploadError("The file is empty.")
+    if is_workbook(raw, file_name):
+        records, sheet = read_workbook(raw, file_name, options.sheet)
+        return _frame(records, {"sheet": sheet, "decimal": ".", "delimiter": None})
     text = _decode(raw)
     if not text.strip() and raw.removeprefix(_UTF8_BOM).isspace():
         raise UploadError("The file is empty.")  # only a byte-order mark and whitespace
     if not _first_line(text).strip():
         raise UploadError("Row 1 is blank: the first row should name the columns, "
                           "for example primary,site,count.")
-    sep = _delimiter(text, file_name)
+    sep = options.delimiter or detect_delimiter(text, file_name)
+    decimal = options.decimal or ("," if sep == ";" else ".")
     _check_shape(raw, sep)
     # header=None: pandas would rename repeated names to "x.1" and could silently use a first
     # column as the index; reading row 1 as data lets us check the names ourselves. Stop one
@@ -166,9 +192,17 @@ def read_table(raw: bytes, file_name: str) -> pd.DataFrame:
             skip_blank_lines=False, index_col=False, engine="c", nrows=MAX_ROWS + 2)
     except (pd.errors.ParserError, pd.errors.EmptyDataError) as error:
         raise UploadError(_parser_message(error)) from None
+    return _frame(records, {"delimiter": sep, "decimal": decimal, "sheet": None})
+
+
+def _frame(records: pd.DataFrame, how: dict) -> pd.DataFrame:
+    """Row 1 as the names, the rest as stripped categorical text, all-blank rows dropped."""
     if len(records) - 1 > MAX_ROWS:  # blank rows count here: they are rows in a spreadsheet
         raise UploadError(f"The file has more than {MAX_ROWS:,} data rows, the most this page "
                           "takes. Use a smaller part of your data.")
+    if records.empty or not any(str(n).strip() for n in records.iloc[0]):
+        raise UploadError("Row 1 is blank: the first row should name the columns, "
+                          "for example primary,site,count.")
     names = [str(name).strip() for name in records.iloc[0]]
     _check_header(names)
     # Each column as stripped categories (a few bytes a row, not a string each), one column
@@ -181,5 +215,6 @@ def read_table(raw: bytes, file_name: str) -> pd.DataFrame:
     frame = frame[(frame != "").any(axis=1)]
     if frame.empty:
         raise UploadError("The file has a header row but no data rows.")
+    frame.attrs.update(how)
     return frame
 

@@ -13,9 +13,10 @@ from __future__ import annotations
 
 from collections.abc import Mapping
 
+import numpy as np
 import pandas as pd
 
-from data.upload_problems import _and_list, _Problems
+from upload.problems import _and_list, _Problems
 
 KEYS = ["primary_key", "site_key", "cancer", "site_label"]
 
@@ -40,7 +41,10 @@ def _keys(names: pd.Series, keys: Mapping[str, str]) -> pd.Categorical:
     """Each row's key from a categorical column of names (looked up once per name)."""
     per_name = pd.Index([keys[name] for name in names.cat.categories])
     codes, uniques = pd.factorize(per_name)
-    return pd.Categorical.from_codes(codes[names.cat.codes.to_numpy()], categories=uniques)
+    rows = names.cat.codes.to_numpy()
+    # A missing name (a patient with no site) stays missing: code -1.
+    return pd.Categorical.from_codes(np.where(rows >= 0, np.append(codes, -1)[rows], -1),
+                                     categories=uniques)
 
 
 def merge_counts(keyed: pd.DataFrame) -> pd.DataFrame:
