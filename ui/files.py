@@ -27,15 +27,16 @@ def shared_csv(frame: pd.DataFrame) -> bytes:
 
 
 @st.cache_data(max_entries=SHARED_FILES, show_spinner=False)
-def slide_png(spec: dict, source_line: str) -> bytes:
-    """A chart of the five sources as a PNG for slides."""
-    return png_bytes(spec, source_line)
+def slide_png(spec: dict, source_line: str, caption: str | None = None) -> bytes:
+    """A chart of the five sources as a 1920x1080 PNG slide; ``caption`` (e.g. from
+    :func:`charts.export.filters_caption`) replaces the chart's on-screen subtitle."""
+    return png_bytes(spec, source_line, caption)
 
 
 @st.cache_data(max_entries=SHARED_FILES, show_spinner=False)
-def slide_svg(spec: dict, source_line: str) -> str:
-    """A chart of the five sources as SVG."""
-    return svg_text(spec, source_line)
+def slide_svg(spec: dict, source_line: str, caption: str | None = None) -> str:
+    """A chart of the five sources as a 16:9 SVG slide (``caption`` as for the PNG)."""
+    return svg_text(spec, source_line, caption)
 
 
 @st.cache_data(max_entries=32, show_spinner=False)
