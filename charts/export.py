@@ -134,7 +134,8 @@ def _size(spec: dict, width: int, height: int) -> None:
 
 
 def slide_spec(chart: ChartOrSpec, caption: str | list[str] | None = None,
-               width: int = SLIDE_WIDTH, height: int = SLIDE_HEIGHT) -> dict:
+               width: int = SLIDE_WIDTH, height: int = SLIDE_HEIGHT, keep_aspect: bool = True
+               ) -> dict:
     """The chart's Vega-Lite spec laid out to fill ``width`` x ``height`` px exactly.
 
     Takes an Altair chart or its spec (a dict, left unchanged). ``caption`` replaces the
@@ -164,7 +165,7 @@ def slide_spec(chart: ChartOrSpec, caption: str | list[str] | None = None,
     spec["autosize"] = {"type": "fit", "contains": "padding"}
     spec["padding"] = {"left": MARGIN, "right": MARGIN, "top": MARGIN // 2, "bottom": 16}
     spec["background"] = "white"
-    if aspect:
+    if aspect and keep_aspect:
         _keep_aspect(spec, aspect)
     return renderable(spec)
 
@@ -231,3 +232,35 @@ def png_bytes(chart: ChartOrSpec, source_line: str, caption: str | list[str] | N
               ) -> bytes:
     """The slide as a 1920x1080 PNG."""
     return vlc.svg_to_png(svg_text(chart, source_line, caption), scale=PNG_SCALE)
+
+
+LESSON_TEXT = 18  # px: the smallest chart text on the projector in lesson mode
+
+
+def lesson_spec(chart: ChartOrSpec, height: int) -> dict:
+    """The chart as the lesson shows it on a projector: as wide as its column, exactly
+    ``height`` px tall, no title (the step's title is above it), text at least LESSON_TEXT px
+    in full-contrast black, and no sentence that tells the room to click."""
+    source = chart if isinstance(chart, dict) else chart.to_dict()
+    figure = isinstance(source.get("width"), int) and isinstance(source.get("height"), int)
+    spec = slide_spec(source, caption=[], width=SLIDE_WIDTH, height=height, keep_aspect=False)
+    spec.pop("title", None)
+    # A figure (the body map) keeps its proportions; any other chart takes its column's width.
+    spec["width"] = round(height * source["width"] / source["height"]) if figure else "container"
+    for node in spec.get("layer", []):
+        node.pop("width", None)
+    spec["padding"] = 4
+    spec["autosize"] = {"type": "fit", "contains": "padding"}
+    shrink = {CAPTION_TEXT: LESSON_TEXT + 2, TITLE_TEXT: LESSON_TEXT + 6}
+    _resize(spec.get("config", {}), lambda size: shrink.get(size, max(LESSON_TEXT, size - 2)))
+    return spec
+
+
+def _resize(node: object, rule) -> None:
+    """Apply ``rule`` to every font size in a config."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key.lower().endswith("fontsize") and isinstance(value, int | float):
+                node[key] = rule(value)
+            else:
+                _resize(value, rule)

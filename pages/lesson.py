@@ -1,8 +1,14 @@
-"""Lesson: a guided sequence a teacher clicks through on a projector, one view per step."""
+"""Lesson: a guided sequence a teacher presents on a projector, one screen per step.
+
+The link (``?step=N``) is the one source of truth for the step, so the browser's Back and
+Forward move between steps and a copied link opens the same step. The arrow keys,
+PageUp/PageDown and Space (what a presenter's clicker sends) move too; Home/End go to the
+first and last step.
+"""
 
 import streamlit as st
 
-from ui import state
+from classroom.lesson import step_from_link
 from ui.data import (
     body_map_view,
     cascade_shown,
@@ -13,59 +19,77 @@ from ui.data import (
     options,
     survival_spec,
     symptoms_summary,
-    tables,
     top_three,
 )
-from ui.show import chart, computed, escape_markdown, table_with_download
+from ui.join import join_panel
+from ui.lesson_stage import STAGE_CSS, keys_script, projected
+from ui.show import computed, download_csv, escape_markdown
+from ui.state import plain
 
-st.set_page_config(initial_sidebar_state="collapsed")
-t = tables()
+VISUAL_HEIGHT = 470  # px: with the controls and title, one 720 px screen
+
 steps = lesson()
-state.init_int("step", 1, len(steps), 1)
-
-
-def move(by: int) -> None:
-    """Go ``by`` steps forward or back, staying inside the lesson."""
-    st.session_state["step"] = min(max(st.session_state["step"] + by, 1), len(steps))
-
-
-state.show_notices()
-number = st.session_state["step"]
+number, odd = step_from_link(st.query_params.get_all("step"), len(steps))
 step = steps[number - 1]
-back, where, forward = st.columns([1, 3, 1])
-back.button("← Back", on_click=move, args=(-1,), disabled=number == 1, width="stretch",
-            key="back")
-where.markdown(f"**Step {number} of {len(steps)}** · lesson: where cancers spread")
-forward.button("Next →", on_click=move, args=(1,), disabled=number == len(steps),
-               width="stretch", key="next", type="primary")
-state.sync("step", 1)
 
-st.title(step.title)
-for item in step.takeaways:
-    if item.is_quote:
-        st.markdown(f"### “{escape_markdown(item.text)}”")
-        st.markdown(f"— {escape_markdown(item.basis)}")
+
+def go(to: int) -> None:
+    """Show step ``to``: the link changes (a history entry), and the page follows it."""
+    if to == 1:
+        st.query_params.pop("step", None)
     else:
-        computed(item.text, item.basis, heading=True)
+        st.query_params["step"] = str(to)
+
+
+st.html(STAGE_CSS)
+st.html(keys_script(), unsafe_allow_javascript=True)
+if odd is not None:
+    st.warning(f"This link's step ({plain(odd)}) is not a step of this lesson, so it starts "
+               f"at step 1 of {len(steps)}.", icon=":material/link_off:")
+
+back, where, forward = st.columns([1, 4, 1], vertical_alignment="center")
+back.button("← Back", on_click=go, args=(number - 1,), disabled=number == 1, width="stretch",
+            key="back")
+forward.button("Next →", on_click=go, args=(number + 1,), disabled=number == len(steps),
+               width="stretch", key="next", type="primary")
+with where:
+    st.markdown(f"**Step {number} of {len(steps)}** · lesson: where cancers spread")
+    st.caption("Keys: → / Space / PageDown next, ← / PageUp back, Home / End first / last. "
+               "F11: full screen.")
+st.button("First step", on_click=go, args=(1,), key="first")
+st.button("Last step", on_click=go, args=(len(steps),), key="last")
+
+words, visual = st.columns([5, 7], gap="medium")
+with words:
+    st.title(step.title)
+    for item in step.takeaways:
+        if item.is_quote:
+            st.markdown(f"### “{escape_markdown(item.text)}”")
+            st.markdown(f"— {escape_markdown(item.basis)}")
+        else:
+            computed(item.text, item.basis, heading=True)
+    with st.popover("Join from your device", icon=":material/qr_code_2:"):
+        join_panel(number, key="lesson_join")
 
 everything = tuple(tuple(options()[key]) for key in ("cancer", "site", "evidence", "source"))
-if step.view == "facts":
-    chart(body_map_view("cancer", "breast", False)[1])
-elif step.view == "cascade":
-    table_with_download(cascade_shown(), "steps_of_spread.csv", "Download these steps (CSV)",
-                        "lesson_table")
-elif step.view == "heatmap":
-    chart(heatmap_spec(*everything))
-elif step.view == "top_sites":
-    chart(top_three(*everything)[1])
-elif step.view == "network":
-    chart(network_spec(everything[2], everything[3], "two_columns", 7, None)[0])
-elif step.view == "symptoms":
-    table_with_download(symptoms_summary(), "symptoms_by_site.csv",
-                        "Download this table (CSV)", "lesson_table")
-elif step.view == "survival":
-    chart(survival_spec()[1])
-else:
-    table_with_download(claim_summary_shown(), "source_disagreements.csv",
-                        "Download this table (CSV)", "lesson_table")
-st.markdown("*For learning only: not for decisions about anyone's care.*")
+charts = {
+    "facts": lambda: body_map_view("cancer", "breast", False)[1],
+    "heatmap": lambda: heatmap_spec(*everything),
+    "top_sites": lambda: top_three(*everything)[1],
+    "network": lambda: network_spec(everything[2], everything[3], "two_columns", 7, None)[0],
+    "survival": lambda: survival_spec()[1],
+}
+tables = {
+    "cascade": (cascade_shown, "steps_of_spread.csv", "Download these steps (CSV)"),
+    "symptoms": (symptoms_summary, "symptoms_by_site.csv", "Download this table (CSV)"),
+    "sources": (claim_summary_shown, "source_disagreements.csv", "Download this table (CSV)"),
+}
+with visual:
+    if step.view in charts:
+        st.vega_lite_chart(projected(charts[step.view](), VISUAL_HEIGHT), width="stretch")
+    else:
+        make, file_name, label = tables[step.view]
+        frame = make()
+        st.table(frame, hide_index=True)
+        download_csv(frame, file_name, label, "lesson_table")
+    st.caption("For learning only: not for decisions about anyone's care.")
