@@ -249,7 +249,7 @@ def lesson_spec(chart: ChartOrSpec, height: int) -> dict:
     spec["width"] = round(height * source["width"] / source["height"]) if figure else "container"
     for node in spec.get("layer", []):
         node.pop("width", None)
-    spec["padding"] = 4
+    spec["padding"] = {"left": 4, "right": 4, "top": 4, "bottom": 4}
     spec["autosize"] = {"type": "fit", "contains": "padding"}
     shrink = {CAPTION_TEXT: LESSON_TEXT + 2, TITLE_TEXT: LESSON_TEXT + 6}
     _resize(spec.get("config", {}), lambda size: shrink.get(size, max(LESSON_TEXT, size - 2)))

@@ -21,12 +21,13 @@ from ui.data import (
     symptoms_summary,
     top_three,
 )
+from ui.files import lesson_handout, quiz_handout
 from ui.join import join_panel
 from ui.lesson_stage import STAGE_CSS, keys_script, projected
 from ui.show import computed, download_csv, escape_markdown
 from ui.state import plain
 
-VISUAL_HEIGHT = 470  # px: with the controls and title, one 720 px screen
+VISUAL_HEIGHT = 450  # px: with the controls and title, one 720 px screen
 
 steps = lesson()
 number, odd = step_from_link(st.query_params.get_all("step"), len(steps))
@@ -41,6 +42,20 @@ def go(to: int) -> None:
         st.query_params["step"] = str(to)
 
 
+def handouts() -> None:
+    """Printable PDFs for the class, made on this computer when asked for."""
+    paper = st.radio("Paper", ["A4", "Letter"], horizontal=True, key="paper")
+    number = st.number_input("Quiz number (as on the Quiz page)", 0, 9999, 1, key="handout_quiz")
+    if st.toggle("Make the handouts", key="make_handouts"):
+        st.download_button("Lesson handout (PDF)", lesson_handout(paper),
+                           f"lesson_handout_{paper}.pdf", "application/pdf", key="lesson_pdf",
+                           icon=":material/download:", on_click="ignore")
+        st.download_button(f"Quiz {number} worksheet and answer key (PDF)",
+                           quiz_handout(int(number), paper), f"quiz_{number}_{paper}.pdf",
+                           "application/pdf", key="quiz_pdf", icon=":material/download:",
+                           on_click="ignore")
+
+
 st.html(STAGE_CSS)
 st.html(keys_script(), unsafe_allow_javascript=True)
 if odd is not None:
@@ -53,23 +68,18 @@ back.button("← Back", on_click=go, args=(number - 1,), disabled=number == 1, w
 forward.button("Next →", on_click=go, args=(number + 1,), disabled=number == len(steps),
                width="stretch", key="next", type="primary")
 with where:
-    st.markdown(f"**Step {number} of {len(steps)}** · lesson: where cancers spread")
+    label, join, prints = st.columns([3, 2, 2], vertical_alignment="center")
+    label.markdown(f"**Step {number} of {len(steps)}**")
+    with join.popover("Join from your device", icon=":material/qr_code_2:"):
+        join_panel(number, key="lesson_join")
+        st.caption("Shown when the app is served on the classroom network "
+                   "(python -m streamlit run app.py --server.address=0.0.0.0).")
+    with prints.popover("Handouts (PDF)", icon=":material/print:"):
+        handouts()
     st.caption("Keys: → / Space / PageDown next, ← / PageUp back, Home / End first / last. "
                "F11: full screen.")
 st.button("First step", on_click=go, args=(1,), key="first")
 st.button("Last step", on_click=go, args=(len(steps),), key="last")
-
-words, visual = st.columns([5, 7], gap="medium")
-with words:
-    st.title(step.title)
-    for item in step.takeaways:
-        if item.is_quote:
-            st.markdown(f"### “{escape_markdown(item.text)}”")
-            st.markdown(f"— {escape_markdown(item.basis)}")
-        else:
-            computed(item.text, item.basis, heading=True)
-    with st.popover("Join from your device", icon=":material/qr_code_2:"):
-        join_panel(number, key="lesson_join")
 
 everything = tuple(tuple(options()[key]) for key in ("cancer", "site", "evidence", "source"))
 charts = {
@@ -81,9 +91,21 @@ charts = {
 }
 tables = {
     "cascade": (cascade_shown, "steps_of_spread.csv", "Download these steps (CSV)"),
-    "symptoms": (symptoms_summary, "symptoms_by_site.csv", "Download this table (CSV)"),
-    "sources": (claim_summary_shown, "source_disagreements.csv", "Download this table (CSV)"),
+    "symptoms": (lambda: symptoms_summary().iloc[:, :2], "symptoms_by_site.csv",
+                 "Download this table (CSV)"),
+    "sources": (lambda: claim_summary_shown().drop(columns="Sources answering"),
+                "source_disagreements.csv", "Download this table (CSV)"),
 }
+words, visual = st.columns([5, 7] if step.view in charts else [4, 8], gap="medium")
+with words:
+    st.title(step.title)
+    for item in step.takeaways:
+        if item.is_quote:
+            st.markdown(f"### “{escape_markdown(item.text)}”")
+            st.markdown(f"— {escape_markdown(item.basis)}")
+        else:
+            computed(item.text, item.basis, heading=True)
+
 with visual:
     if step.view in charts:
         st.vega_lite_chart(projected(charts[step.view](), VISUAL_HEIGHT), width="stretch")
@@ -91,5 +113,6 @@ with visual:
         make, file_name, label = tables[step.view]
         frame = make()
         st.table(frame, hide_index=True)
-        download_csv(frame, file_name, label, "lesson_table")
+        with st.popover(label, icon=":material/download:"):
+            download_csv(frame, file_name, label, "lesson_table")
     st.caption("For learning only: not for decisions about anyone's care.")

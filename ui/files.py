@@ -16,6 +16,7 @@ from data.export import package_zip, safe_csv_bytes
 from graph.export import gexf_bytes, graphml_bytes
 from ui.data import descriptor, graph, tables
 
+QUIZ_LENGTH = 8  # questions per quiz, as the Quiz page asks them (pages/quiz.py)
 SHARED_FILES = 128  # distinct files kept in the process, at most (each a few hundred KB)
 Ids = tuple[str, ...]
 
@@ -50,3 +51,48 @@ def graph_file(kind: str, evidence: Ids, sources: Ids) -> bytes:
 def data_package_zip() -> bytes:
     """Every published table, the data dictionary and a citation note, as one ZIP."""
     return package_zip(TABLES_DIR, descriptor(), tables()["sources"])
+
+
+@st.cache_data(max_entries=2, show_spinner="Making the lesson handout…")
+def lesson_handout(paper: str) -> bytes:
+    """The lesson as a PDF handout, one page per step, on ``paper`` (A4 or Letter)."""
+    from classroom.handouts import lesson_pdf
+    from ui.data import (
+        body_map_choices,
+        body_map_view,
+        cascade_shown,
+        claim_summary_shown,
+        heatmap_spec,
+        lesson,
+        network_spec,
+        options,
+        spread_credit,
+        survival_spec,
+        survival_texts,
+        symptoms_summary,
+        top_three,
+    )
+
+    every = tuple(tuple(options()[key]) for key in ("cancer", "site", "evidence", "source"))
+    credit = spread_credit(*every)
+    pictures = {
+        "facts": slide_png(body_map_view("cancer", "breast", False)[1],
+                           body_map_choices()["credit"]),
+        "heatmap": slide_png(heatmap_spec(*every), credit),
+        "top_sites": slide_png(top_three(*every)[1], credit),
+        "network": slide_png(network_spec(every[2], every[3], "two_columns", 7, None)[0],
+                             credit),
+        "survival": slide_png(survival_spec()[1], survival_texts()["credit"]),
+    }
+    shown = {"cascade": cascade_shown(), "symptoms": symptoms_summary(),
+             "sources": claim_summary_shown()}
+    return lesson_pdf(lesson(), pictures, shown, paper)
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def quiz_handout(number: int, paper: str) -> bytes:
+    """Quiz ``number`` (the questions the Quiz page shows for it) as a worksheet and key."""
+    from classroom.handouts import quiz_pdf
+    from ui.data import quiz
+
+    return quiz_pdf(quiz(number, QUIZ_LENGTH), number, paper)

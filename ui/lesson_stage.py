@@ -16,14 +16,14 @@ from charts.export import lesson_spec
 # the First/Last buttons exist for Home/End only. Larger screens scale the stage up.
 STAGE_CSS = """<style>
 .stMainBlockContainer { padding-top: 3.6rem; padding-bottom: 0.5rem; }
-.stMainBlockContainer h1 { font-size: 2.1rem; padding: 0 0 0.4rem 0; line-height: 1.2; }
-.stMainBlockContainer h3 { font-size: 1.3rem; line-height: 1.35; padding: 0.15rem 0;
+.stMainBlockContainer h1 { font-size: 1.9rem; padding: 0 0 0.4rem 0; line-height: 1.2; }
+.stMainBlockContainer h3 { font-size: 1.2rem; line-height: 1.3; padding: 0.15rem 0;
   color: #1b1f24; }
 .stMainBlockContainer [data-testid=stMarkdownContainer] p { color: #1b1f24; }
 .stMainBlockContainer [data-testid=stCaptionContainer] { font-size: 0.95rem; color: #31333f; }
 .stMainBlockContainer [data-testid=stTable] td,
-.stMainBlockContainer [data-testid=stTable] th { font-size: 18px; line-height: 1.3;
-  color: #1b1f24; padding: 0.3rem 0.5rem; }
+.stMainBlockContainer [data-testid=stTable] th { font-size: 17px; line-height: 1.2;
+  color: #1b1f24; padding: 0.2rem 0.4rem; }
 .st-key-first, .st-key-last { display: none; }
 @media (min-width: 1600px) and (min-height: 1000px) {
   .stMainBlockContainer { zoom: 1.45; padding-top: 2.6rem; }
