@@ -247,10 +247,14 @@ def lesson_spec(chart: ChartOrSpec, height: int) -> dict:
     spec.pop("title", None)
     # A figure (the body map) keeps its proportions; any other chart takes its column's width.
     spec["width"] = round(height * source["width"] / source["height"]) if figure else "container"
-    for node in spec.get("layer", []):
-        node.pop("width", None)
+    if isinstance(source.get("width"), dict):  # a grid sized by steps (the heatmap) cannot
+        spec["width"], spec["height"] = {"step": 44}, {"step": 22}  # be fitted: sized by cell
+        spec["autosize"] = {"type": "pad"}
+    else:
+        for node in spec.get("layer", []):
+            node.pop("width", None)
+        spec["autosize"] = {"type": "fit", "contains": "padding"}
     spec["padding"] = {"left": 4, "right": 4, "top": 4, "bottom": 4}
-    spec["autosize"] = {"type": "fit", "contains": "padding"}
     shrink = {CAPTION_TEXT: LESSON_TEXT + 2, TITLE_TEXT: LESSON_TEXT + 6}
     _resize(spec.get("config", {}), lambda size: shrink.get(size, max(LESSON_TEXT, size - 2)))
     return spec

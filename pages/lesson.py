@@ -96,7 +96,10 @@ tables = {
     "sources": (lambda: claim_summary_shown().drop(columns="Sources answering"),
                 "source_disagreements.csv", "Download this table (CSV)"),
 }
-words, visual = st.columns([5, 7] if step.view in charts else [4, 8], gap="medium")
+# The heatmap's grid needs the page's full width: its takeaways go above it instead.
+wide = step.view == "heatmap"
+words, visual = (st.container(), st.container()) if wide else st.columns(
+    [5, 7] if step.view in charts else [4, 8], gap="medium")
 with words:
     st.title(step.title)
     for item in step.takeaways:
@@ -108,7 +111,8 @@ with words:
 
 with visual:
     if step.view in charts:
-        st.vega_lite_chart(projected(charts[step.view](), VISUAL_HEIGHT), width="stretch")
+        spec = projected(charts[step.view](), VISUAL_HEIGHT)
+        st.vega_lite_chart(spec, width="stretch" if spec["width"] == "container" else "content")
     else:
         make, file_name, label = tables[step.view]
         frame = make()

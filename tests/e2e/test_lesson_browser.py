@@ -63,9 +63,9 @@ def _walk(e2e_browser, e2e_base_url, width: int, height: int) -> dict[int, int]:
     return heights
 
 
-# Known gap (issue 10): the table steps (2, 8; 4 at 1024 with the sidebar open) are still
-# 6-250 px taller than the screen. strict: this starts failing, as a reminder, once they fit.
-@pytest.mark.xfail(strict=True, reason="table steps still overflow the projector screen")
+# Known gap (issue 10): the heatmap step (3) and the table steps (2, 8; 4 at 1024 with the
+# sidebar open) are still taller than the screen. strict: fails as a reminder once they fit.
+@pytest.mark.xfail(strict=True, reason="steps 2, 3 and 8 still overflow the screen")
 @pytest.mark.parametrize(("width", "height"), [(1280, 720), (1024, 768)])
 def test_every_step_fits_the_screen(e2e_browser, e2e_base_url, width, height):
     """Every step's page is no taller than the viewport (no scroll on a projector)."""
