@@ -1,17 +1,32 @@
-"""Slide-ready images of any chart: PNG at presentation resolution and SVG, rendered offline
-by vl-convert, with the chart's title and a source line inside the image."""
+"""Slide-ready images of any chart, at 16:9: a 1920x1080 PNG or an SVG of the same
+proportions, rendered offline by vl-convert.
+
+The chart fills the slide (Vega-Lite's ``fit`` autosize), every text on it is at least
+``MIN_TEXT`` px at 1920x1080, its title and caption sit above it and the source line is
+wrapped under it. A caption describes the image, never the screen: sentences that tell a
+person to click or hover are left out, and a caller that filtered the view passes a
+``caption`` naming the filters.
+"""
 
 from __future__ import annotations
 
 import copy
 import re
+import textwrap
+from xml.sax.saxutils import escape
 
 import altair as alt
 import vl_convert as vlc
 
-SLIDE_WIDTH = 900
-PNG_SCALE = 2  # 900 px of chart becomes about 1,800 px: sharp on a projector
-
+SLIDE_WIDTH, SLIDE_HEIGHT = 1920, 1080
+MIN_TEXT = 20  # px at 1920x1080: readable from the back of a classroom
+TITLE_TEXT = 40
+CAPTION_TEXT = 26
+SOURCE_TEXT = 22
+SOURCE_LINE_HEIGHT = 30
+SOURCE_WRAP = 160  # characters per source line at SOURCE_TEXT px (about 1,750 px wide)
+MARGIN = 40
+PNG_SCALE = 1  # the slide is laid out at 1920x1080 already
 
 ChartOrSpec = alt.TopLevelMixin | dict
 
@@ -19,6 +34,25 @@ ChartOrSpec = alt.TopLevelMixin | dict
 # character other than tab, line feed and carriage return, or a non-character such as U+FFFE
 # (checked with vl-convert-python 1.9.0). Lone surrogates cannot be encoded at all.
 _UNRENDERABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ufffe\uffff\ud800-\udfff]")
+# A sentence that only makes sense on screen ("Click a node to ...", "Hover for ...").
+_ON_SCREEN = re.compile(r"\s*\b(?:Click|Tap|Hover|Select|Drag|Scroll|Zoom)\b[^.]*\.")
+_FRAME = re.compile(r'<path class="background"[^>]*d="M0,0h([0-9.]+)v([0-9.]+)h')
+_FONT_SIZE = re.compile(r'font-size="([0-9.]+)px"')
+
+# Every default text size Vega-Lite would otherwise pick (10-13 px), raised for the room.
+_SLIDE_CONFIG = {
+    "axis": {"labelFontSize": MIN_TEXT + 2, "titleFontSize": MIN_TEXT + 4, "labelLimit": 520,
+             "titleLimit": 1400, "labelColor": "#1b1f24", "titleColor": "#1b1f24"},
+    "legend": {"labelFontSize": MIN_TEXT + 2, "titleFontSize": MIN_TEXT + 2, "labelLimit": 700,
+               "titleLimit": 1400, "labelColor": "#1b1f24", "titleColor": "#1b1f24",
+               "symbolSize": 320},
+    "header": {"labelFontSize": MIN_TEXT + 2, "titleFontSize": MIN_TEXT + 4},
+    "title": {"fontSize": TITLE_TEXT, "subtitleFontSize": CAPTION_TEXT, "anchor": "start",
+              "color": "#1b1f24", "subtitleColor": "#1b1f24", "limit": SLIDE_WIDTH - 2 * MARGIN,
+              "subtitlePadding": 8, "offset": 24},
+    "text": {"fontSize": MIN_TEXT},
+    "mark": {"fontSize": MIN_TEXT},
+}
 
 
 def renderable(value: object) -> object:
@@ -37,37 +71,200 @@ def renderable(value: object) -> object:
     return value
 
 
-def slide_spec(chart: ChartOrSpec, source_line: str, width: int = SLIDE_WIDTH) -> dict:
-    """The chart's Vega-Lite spec with ``source_line`` under its subtitle and a fixed width.
+def off_screen(line: str) -> str:
+    """A caption line without the sentences that only make sense on screen.
 
-    Takes an Altair chart or its spec (a dict, left unchanged). A width of "container" only
-    means something inside a web page, so it becomes ``width``.
+    >>> off_screen("Dashed = a sentence. Click a node to light up its links.")
+    'Dashed = a sentence.'
+    """
+    return _ON_SCREEN.sub("", line).strip()
+
+
+def filters_caption(named: dict[str, list[str]], every: dict[str, int]) -> str:
+    """One caption line naming the filters that leave something out, or "" when none does.
+
+    ``named`` maps a filter's name to the labels chosen; ``every`` maps it to how many there
+    are in all. A filter that keeps everything is not a filter and is not named.
+
+    >>> filters_caption({"Cancers": ["Lung", "Breast"], "Sources": ["NCI"]},
+    ...                 {"Cancers": 2, "Sources": 5})
+    'Filtered to sources: NCI. Blank = left out by the filter or named by no source shown.'
+    """
+    parts = [f"{name.lower()}: {', '.join(chosen)}" for name, chosen in named.items()
+             if len(chosen) < every.get(name, len(chosen) + 1)]
+    if not parts:
+        return ""
+    return (f"Filtered to {'; '.join(parts)}. "
+            "Blank = left out by the filter or named by no source shown.")
+
+
+def _lines(value: object) -> list[str]:
+    """A title's subtitle, given as nothing, one string or a list, as a list of lines."""
+    if not value:
+        return []
+    return [value] if isinstance(value, str) else [str(v) for v in value]
+
+
+_LIMITS = {"titlelimit": 1400, "labellimit": 700}
+
+
+def _bump_fonts(node: object) -> None:
+    """Raise every font size written into the spec (marks, layers, legends) to MIN_TEXT, and
+    every title or label length limit, so the larger text is not cut off with an ellipsis."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key.lower().endswith("fontsize") and isinstance(value, int | float):
+                node[key] = max(value, MIN_TEXT)
+            elif key.lower() in _LIMITS and isinstance(value, int | float):
+                node[key] = max(value, _LIMITS[key.lower()])
+            else:
+                _bump_fonts(value)
+    elif isinstance(node, list):
+        for item in node:
+            _bump_fonts(item)
+
+
+def _size(spec: dict, width: int, height: int) -> None:
+    """Give the view and each layer a fixed size (no "container", no steps) to fit."""
+    for node in [spec, *spec.get("layer", [])]:
+        if "width" in node or node is spec:
+            node["width"] = width
+        if "height" in node or node is spec:
+            node["height"] = height
+
+
+def slide_spec(chart: ChartOrSpec, caption: str | list[str] | None = None,
+               width: int = SLIDE_WIDTH, height: int = SLIDE_HEIGHT, keep_aspect: bool = True
+               ) -> dict:
+    """The chart's Vega-Lite spec laid out to fill ``width`` x ``height`` px exactly.
+
+    Takes an Altair chart or its spec (a dict, left unchanged). ``caption`` replaces the
+    chart's subtitle (say what a filtered view leaves out); without it, the subtitle is kept
+    minus the sentences that only make sense on screen. A chart drawn at a fixed width and
+    height (a figure whose proportions matter, e.g. the body map) keeps them: its x domain is
+    widened to the slide's shape instead of stretching the figure.
     """
     spec = copy.deepcopy(chart if isinstance(chart, dict) else chart.to_dict())
+    figure = isinstance(spec.get("width"), int | float) and isinstance(spec.get("height"),
+                                                                       int | float)
+    aspect = spec["width"] / spec["height"] if figure else None
     title = spec.get("title") or {"text": ""}
-    title = {"text": title} if isinstance(title, str) else title
-    subtitle = title.get("subtitle", [])
-    title["subtitle"] = ([subtitle] if isinstance(subtitle, str) else list(subtitle)) + [
-        source_line]
+    title = {"text": title} if isinstance(title, str) else dict(title)
+    lines = _lines(caption) if caption is not None else [
+        off_screen(line) for line in _lines(title.get("subtitle"))]
+    title["subtitle"] = [line for line in lines if line] or [""]
+    for key in ("fontSize", "subtitleFontSize", "anchor", "color", "subtitleColor"):
+        title.pop(key, None)
     spec["title"] = title
-    _fix_width(spec, width)
-    spec.setdefault("background", "white")
+    _bump_fonts(spec)
+    config = spec.setdefault("config", {})
+    for part, values in _SLIDE_CONFIG.items():
+        config[part] = {**config.get(part, {}), **values}
+    _bump_fonts(config)
+    _size(spec, width, height)
+    spec["autosize"] = {"type": "fit", "contains": "padding"}
+    spec["padding"] = {"left": MARGIN, "right": MARGIN, "top": MARGIN // 2, "bottom": 16}
+    spec["background"] = "white"
+    if aspect and keep_aspect:
+        _keep_aspect(spec, aspect)
     return renderable(spec)
 
 
-def _fix_width(spec: dict, width: int) -> None:
-    """Replace every "container" width in the spec (top level and layers) with ``width``."""
-    if spec.get("width") == "container":
-        spec["width"] = width
-    for layer in spec.get("layer", []):
-        _fix_width(layer, width)
+def _keep_aspect(spec: dict, aspect: float) -> None:
+    """Widen a figure's fixed x domain so it keeps its proportions in the slide's plot area."""
+    plot_w, plot_h = plot_area(vlc.vegalite_to_svg(spec))
+    if not plot_h:
+        return
+    factor = (plot_w / plot_h) / aspect
+    for node in [spec, *spec.get("layer", [])]:
+        for channel in ("x",):
+            scale = ((node.get("encoding") or {}).get(channel) or {}).get("scale") or {}
+            domain = scale.get("domain")
+            if isinstance(domain, list) and len(domain) == 2 and factor > 1:
+                middle, half = (domain[0] + domain[1]) / 2, (domain[1] - domain[0]) / 2
+                scale["domain"] = [middle - half * factor, middle + half * factor]
 
 
-def png_bytes(chart: ChartOrSpec, source_line: str) -> bytes:
-    """The chart as a PNG image for slides."""
-    return vlc.vegalite_to_png(slide_spec(chart, source_line), scale=PNG_SCALE)
+def plot_area(svg: str) -> tuple[float, float]:
+    """Width and height of the chart's data rectangle in a Vega SVG (the first frame)."""
+    found = _FRAME.search(svg)
+    return (float(found.group(1)), float(found.group(2))) if found else (0.0, 0.0)
 
 
-def svg_text(chart: ChartOrSpec, source_line: str) -> str:
-    """The chart as an SVG document (scales to any size)."""
-    return vlc.vegalite_to_svg(slide_spec(chart, source_line))
+def font_sizes(svg: str) -> list[float]:
+    """Every font size (px) an SVG made by :func:`svg_text` draws text at."""
+    return [float(size) for size in _FONT_SIZE.findall(svg)]
+
+
+def source_lines(source_line: str, wrap: int = SOURCE_WRAP) -> list[str]:
+    """The source line, wrapped to fit under the chart.
+
+    >>> source_lines("Sources: a; b.", wrap=10)
+    ['Sources:', 'a; b.']
+    """
+    return textwrap.wrap(renderable(source_line), wrap) or [""]
+
+
+def svg_text(chart: ChartOrSpec, source_line: str, caption: str | list[str] | None = None
+             ) -> str:
+    """The slide as an SVG document of 1920x1080 units: the chart, and the source line
+    wrapped under it."""
+    lines = source_lines(source_line)
+    footer = len(lines) * SOURCE_LINE_HEIGHT + MARGIN // 2
+    chart_svg = vlc.vegalite_to_svg(slide_spec(chart, caption, SLIDE_WIDTH,
+                                               SLIDE_HEIGHT - footer))
+    inner = chart_svg.split(">", 1)[1].rsplit("</svg>", 1)[0]
+    text = "".join(
+        f'<text x="{MARGIN}" y="{SLIDE_HEIGHT - footer + (i + 1) * SOURCE_LINE_HEIGHT - 6}" '
+        f'font-family="sans-serif" font-size="{SOURCE_TEXT}px" fill="#1b1f24">'
+        f"{escape(line)}</text>" for i, line in enumerate(lines))
+    return (f'<svg xmlns="http://www.w3.org/2000/svg" '
+            f'xmlns:xlink="http://www.w3.org/1999/xlink" version="1.1" '
+            f'width="{SLIDE_WIDTH}" height="{SLIDE_HEIGHT}" '
+            f'viewBox="0 0 {SLIDE_WIDTH} {SLIDE_HEIGHT}">'
+            f'<rect width="{SLIDE_WIDTH}" height="{SLIDE_HEIGHT}" fill="white"/>'
+            f'<svg x="0" y="0" width="{SLIDE_WIDTH}" height="{SLIDE_HEIGHT - footer}" '
+            f'viewBox="0 0 {SLIDE_WIDTH} {SLIDE_HEIGHT - footer}">{inner}</svg>'
+            f"{text}</svg>")
+
+
+def png_bytes(chart: ChartOrSpec, source_line: str, caption: str | list[str] | None = None
+              ) -> bytes:
+    """The slide as a 1920x1080 PNG."""
+    return vlc.svg_to_png(svg_text(chart, source_line, caption), scale=PNG_SCALE)
+
+
+LESSON_TEXT = 18  # px: the smallest chart text on the projector in lesson mode
+
+
+def lesson_spec(chart: ChartOrSpec, height: int) -> dict:
+    """The chart as the lesson shows it on a projector: as wide as its column, exactly
+    ``height`` px tall, no title (the step's title is above it), text at least LESSON_TEXT px
+    in full-contrast black, and no sentence that tells the room to click."""
+    source = chart if isinstance(chart, dict) else chart.to_dict()
+    figure = isinstance(source.get("width"), int) and isinstance(source.get("height"), int)
+    spec = slide_spec(source, caption=[], width=SLIDE_WIDTH, height=height, keep_aspect=False)
+    spec.pop("title", None)
+    # A figure (the body map) keeps its proportions; any other chart takes its column's width.
+    spec["width"] = round(height * source["width"] / source["height"]) if figure else "container"
+    if isinstance(source.get("width"), dict):  # a grid sized by steps (the heatmap) cannot
+        spec["width"], spec["height"] = {"step": 44}, {"step": 22}  # be fitted: sized by cell
+        spec["autosize"] = {"type": "pad"}
+    else:
+        for node in spec.get("layer", []):
+            node.pop("width", None)
+        spec["autosize"] = {"type": "fit", "contains": "padding"}
+    spec["padding"] = {"left": 4, "right": 4, "top": 4, "bottom": 4}
+    shrink = {CAPTION_TEXT: LESSON_TEXT + 2, TITLE_TEXT: LESSON_TEXT + 6}
+    _resize(spec.get("config", {}), lambda size: shrink.get(size, max(LESSON_TEXT, size - 2)))
+    return spec
+
+
+def _resize(node: object, rule) -> None:
+    """Apply ``rule`` to every font size in a config."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key.lower().endswith("fontsize") and isinstance(value, int | float):
+                node[key] = rule(value)
+            else:
+                _resize(value, rule)

@@ -142,3 +142,20 @@ def lesson_steps(tables: dict[str, pd.DataFrame], content: list[dict] | None = N
         steps.append(Step(raw["title"], _takeaways(tables, raw["title"], raw["takeaways"]),
                           raw["view"]))
     return steps
+
+
+def step_from_link(given: list[str], n_steps: int) -> tuple[int, str | None]:
+    """The step a link's ``?step=`` names, and the value it could not use (or None).
+
+    The link is the one source of truth for the step, so Back and Forward in the browser
+    move between steps. A missing value is step 1; an odd one is step 1 and is reported.
+
+    >>> step_from_link(["3"], 8), step_from_link([], 8), step_from_link(["99"], 8)
+    ((3, None), (1, None), (1, '99'))
+    """
+    if not given:
+        return 1, None
+    text = given[0].strip()
+    if text.isascii() and text.isdigit() and 1 <= int(text) <= n_steps:
+        return int(text), None
+    return 1, given[0]

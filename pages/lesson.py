@@ -1,8 +1,14 @@
-"""Lesson: a guided sequence a teacher clicks through on a projector, one view per step."""
+"""Lesson: a guided sequence a teacher presents on a projector, one screen per step.
+
+The link (``?step=N``) is the one source of truth for the step, so the browser's Back and
+Forward move between steps and a copied link opens the same step. The arrow keys,
+PageUp/PageDown and Space (what a presenter's clicker sends) move too; Home/End go to the
+first and last step.
+"""
 
 import streamlit as st
 
-from ui import state
+from classroom.lesson import step_from_link
 from ui.data import (
     body_map_view,
     cascade_shown,
@@ -15,57 +21,105 @@ from ui.data import (
     symptoms_summary,
     tables,
 )
-from ui.show import chart, computed, escape_markdown, table_with_download
+from ui.files import lesson_handout, quiz_handout
+from ui.join import join_panel
+from ui.lesson_stage import STAGE_CSS, keys_script, projected
+from ui.show import computed, download_csv, escape_markdown
+from ui.state import plain
 
-st.set_page_config(initial_sidebar_state="collapsed")
+VISUAL_HEIGHT = 450  # px: with the controls and title, one 720 px screen
+
 t = tables()
 steps = lesson(t)
-state.init_int("step", 1, len(steps), 1)
-
-
-def move(by: int) -> None:
-    """Go ``by`` steps forward or back, staying inside the lesson."""
-    st.session_state["step"] = min(max(st.session_state["step"] + by, 1), len(steps))
-
-
-state.show_notices()
-number = st.session_state["step"]
+number, odd = step_from_link(st.query_params.get_all("step"), len(steps))
 step = steps[number - 1]
-back, where, forward = st.columns([1, 3, 1])
-back.button("← Back", on_click=move, args=(-1,), disabled=number == 1, width="stretch",
-            key="back")
-where.markdown(f"**Step {number} of {len(steps)}** · lesson: where cancers spread")
-forward.button("Next →", on_click=move, args=(1,), disabled=number == len(steps),
-               width="stretch", key="next", type="primary")
-state.sync("step", 1)
 
-st.title(step.title)
-for item in step.takeaways:
-    if item.is_quote:
-        st.markdown(f"### “{escape_markdown(item.text)}”")
-        st.markdown(f"— {escape_markdown(item.basis)}")
+
+def go(to: int) -> None:
+    """Show step ``to``: the link changes (a history entry), and the page follows it."""
+    if to == 1:
+        st.query_params.pop("step", None)
     else:
-        computed(item.text, item.basis, heading=True)
+        st.query_params["step"] = str(to)
+
+
+def handouts() -> None:
+    """Printable PDFs for the class, made on this computer when asked for."""
+    paper = st.radio("Paper", ["A4", "Letter"], horizontal=True, key="paper")
+    number = st.number_input("Quiz number (as on the Quiz page)", 0, 9999, 1, key="handout_quiz")
+    if st.toggle("Make the handouts", key="make_handouts"):
+        st.download_button("Lesson handout (PDF)", lesson_handout(t, paper),
+                           f"lesson_handout_{paper}.pdf", "application/pdf", key="lesson_pdf",
+                           icon=":material/download:", on_click="ignore")
+        st.download_button(f"Quiz {number} worksheet and answer key (PDF)",
+                           quiz_handout(t, int(number), paper), f"quiz_{number}_{paper}.pdf",
+                           "application/pdf", key="quiz_pdf", icon=":material/download:",
+                           on_click="ignore")
+
+
+st.html(STAGE_CSS)
+st.html(keys_script(), unsafe_allow_javascript=True)
+if odd is not None:
+    st.warning(f"This link's step ({plain(odd)}) is not a step of this lesson, so it starts "
+               f"at step 1 of {len(steps)}.", icon=":material/link_off:")
+
+back, where, forward = st.columns([1, 4, 1], vertical_alignment="center")
+back.button("← Back", on_click=go, args=(number - 1,), disabled=number == 1, width="stretch",
+            key="back")
+forward.button("Next →", on_click=go, args=(number + 1,), disabled=number == len(steps),
+               width="stretch", key="next", type="primary")
+with where:
+    label, join, prints = st.columns([3, 2, 2], vertical_alignment="center")
+    label.markdown(f"**Step {number} of {len(steps)}**")
+    with join.popover("Join from your device", icon=":material/qr_code_2:"):
+        join_panel(number, key="lesson_join")
+        st.caption("Shown when the app is served on the classroom network "
+                   "(python -m streamlit run app.py --server.address=0.0.0.0).")
+    with prints.popover("Handouts (PDF)", icon=":material/print:"):
+        handouts()
+    st.caption("Keys: → / Space / PageDown next, ← / PageUp back, Home / End first / last. "
+               "F11: full screen.")
+st.button("First step", on_click=go, args=(1,), key="first")
+st.button("Last step", on_click=go, args=(len(steps),), key="last")
 
 everything = tuple(tuple(filter_options(t)[key])
                    for key in ("cancer", "site", "evidence", "source"))
-if step.view == "facts":
-    chart(body_map_view(t, "cancer", "breast", False).spec)
-elif step.view == "cascade":
-    table_with_download(cascade_shown(t), "steps_of_spread.csv", "Download these steps (CSV)",
-                        "lesson_table")
-elif step.view == "heatmap":
-    chart(spread_view(t, *everything).heatmap)
-elif step.view == "top_sites":
-    chart(spread_view(t, *everything).bars)
-elif step.view == "network":
-    chart(network_picture(t, everything[2], everything[3], "two_columns", 7, None)[0])
-elif step.view == "symptoms":
-    table_with_download(symptoms_summary(t), "symptoms_by_site.csv",
-                        "Download this table (CSV)", "lesson_table")
-elif step.view == "survival":
-    chart(survival_view(t).spec)
-else:
-    table_with_download(claim_summary(t), "source_disagreements.csv",
-                        "Download this table (CSV)", "lesson_table")
-st.markdown("*For learning only: not for decisions about anyone's care.*")
+charts = {
+    "facts": lambda: body_map_view(t, "cancer", "breast", False).spec,
+    "heatmap": lambda: spread_view(t, *everything).heatmap,
+    "top_sites": lambda: spread_view(t, *everything).bars,
+    "network": lambda: network_picture(t, everything[2], everything[3], "two_columns", 7,
+                                       None)[0],
+    "survival": lambda: survival_view(t).spec,
+}
+lesson_tables = {
+    "cascade": (lambda: cascade_shown(t), "steps_of_spread.csv", "Download these steps (CSV)"),
+    "symptoms": (lambda: symptoms_summary(t).iloc[:, :2], "symptoms_by_site.csv",
+                 "Download this table (CSV)"),
+    "sources": (lambda: claim_summary(t).drop(columns="Sources answering"),
+                "source_disagreements.csv", "Download this table (CSV)"),
+}
+# The heatmap's grid needs the page's full width: its takeaways go above it instead.
+wide = step.view == "heatmap"
+words, visual = (st.container(), st.container()) if wide else st.columns(
+    [5, 7] if step.view in charts else [4, 8], gap="medium")
+with words:
+    st.title(step.title)
+    for item in step.takeaways:
+        if item.is_quote:
+            st.markdown(f"### “{escape_markdown(item.text)}”")
+            st.markdown(f"— {escape_markdown(item.basis)}")
+        else:
+            computed(item.text, item.basis, heading=True)
+
+with visual:
+    if step.view in charts:
+        spec = projected(charts[step.view](), VISUAL_HEIGHT)
+        st.vega_lite_chart(spec, width="stretch" if spec["width"] == "container" else "content")
+    else:
+        make, file_name, label = lesson_tables[step.view]
+        frame = make()
+        st.table(frame, hide_index=True)
+        with st.popover(label, icon=":material/download:"):
+            download_csv(frame, file_name, label, "lesson_table")
+    st.caption("For learning only: not for decisions about anyone's care.")

@@ -3,6 +3,7 @@
 import streamlit as st
 
 from ui.data import overview_texts, tables
+from ui.join import join_panel
 from ui.show import caution, quote
 
 texts = overview_texts(tables())
@@ -13,6 +14,7 @@ st.markdown("When a cancer spreads from where it started to another part of the 
             "about where each cancer tends to spread, and how sure we can be. Every fact here "
             "is shown in the source's own words.")
 caution()
+join_panel(key="overview_join")  # only when served on the classroom network
 
 left, middle, right = st.columns(3)
 left.metric("Cancers in the NCI ranked table", texts["ranked_cancers"],

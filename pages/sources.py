@@ -41,7 +41,7 @@ st.header("Download the data")
 st.markdown("Each table as CSV (safe to open in a spreadsheet), or everything at once as a ZIP "
             "with the data dictionary and a short note on how to cite it.")
 st.download_button("Download the whole data package (ZIP)",
-                   data=data_package_zip(),
+                   data=data_package_zip(t),
                    on_click="ignore",
                    file_name="where-cancers-spread-data-package.zip", mime="application/zip",
                    icon=":material/folder_zip:", type="primary", key="zip")

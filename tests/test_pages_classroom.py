@@ -67,7 +67,7 @@ def test_lesson_counts_are_not_credited_to_a_source():
 def test_lesson_bad_step_gives_a_notice_and_step_one():
     """?step=99 is out of range: a notice, and the lesson starts at step 1."""
     at = open_page("pages/lesson.py", step="99")
-    assert "step = 99" in at.warning[0].value
+    assert "step (99) is not a step of this lesson" in at.warning[0].value
     assert at.title[0].value == "What is metastasis?"
 
 

@@ -13,10 +13,25 @@ import streamlit as st
 from charts.export import png_bytes, svg_text
 from data.build import TABLES_DIR
 from data.export import package_zip, safe_csv_bytes
-from data.load import Published
+from data.load import Published, read_descriptor
 from graph.export import gexf_bytes, graphml_bytes
-from ui.data import BY_VERSION, descriptor, network_view, tables
+from ui.data import (
+    BY_VERSION,
+    body_map_choices,
+    body_map_view,
+    cascade_shown,
+    claim_summary,
+    filter_options,
+    lesson,
+    network_picture,
+    network_view,
+    quiz,
+    spread_view,
+    survival_view,
+    symptoms_summary,
+)
 
+QUIZ_LENGTH = 8  # questions per quiz, as the Quiz page asks them (pages/quiz.py)
 SHARED_FILES = 128  # distinct files kept in the process, at most (each a few hundred KB)
 Ids = tuple[str, ...]
 
@@ -28,15 +43,16 @@ def shared_csv(frame: pd.DataFrame) -> bytes:
 
 
 @st.cache_data(max_entries=SHARED_FILES, show_spinner=False)
-def slide_png(spec: dict, source_line: str) -> bytes:
-    """A chart of the five sources as a PNG for slides."""
-    return png_bytes(spec, source_line)
+def slide_png(spec: dict, source_line: str, caption: str | None = None) -> bytes:
+    """A chart of the five sources as a 1920x1080 PNG slide; ``caption`` (e.g. from
+    :func:`charts.export.filters_caption`) replaces the chart's on-screen subtitle."""
+    return png_bytes(spec, source_line, caption)
 
 
 @st.cache_data(max_entries=SHARED_FILES, show_spinner=False)
-def slide_svg(spec: dict, source_line: str) -> str:
-    """A chart of the five sources as SVG."""
-    return svg_text(spec, source_line)
+def slide_svg(spec: dict, source_line: str, caption: str | None = None) -> str:
+    """A chart of the five sources as a 16:9 SVG slide (``caption`` as for the PNG)."""
+    return svg_text(spec, source_line, caption)
 
 
 @st.cache_data(max_entries=32, show_spinner=False, hash_funcs=BY_VERSION)
@@ -46,7 +62,37 @@ def graph_file(t: Published, kind: str, evidence: Ids, sources: Ids) -> bytes:
     return maker(network_view(t, evidence, sources).graph)
 
 
-@st.cache_data(max_entries=1, show_spinner=False)
-def data_package_zip() -> bytes:
+@st.cache_data(max_entries=1, show_spinner=False, hash_funcs=BY_VERSION)
+def data_package_zip(t: Published) -> bytes:
     """Every published table, the data dictionary and a citation note, as one ZIP."""
-    return package_zip(TABLES_DIR, descriptor(), tables()["sources"])
+    return package_zip(TABLES_DIR, read_descriptor(), t["sources"])
+
+
+@st.cache_data(max_entries=2, show_spinner="Making the lesson handout…", hash_funcs=BY_VERSION)
+def lesson_handout(t: Published, paper: str) -> bytes:
+    """The lesson as a PDF handout, one page per step, on ``paper`` (A4 or Letter)."""
+    from classroom.handouts import lesson_pdf
+
+    every = tuple(tuple(filter_options(t)[key])
+                  for key in ("cancer", "site", "evidence", "source"))
+    spread = spread_view(t, *every)
+    pictures = {
+        "facts": slide_png(body_map_view(t, "cancer", "breast", False).spec,
+                           body_map_choices(t).credit),
+        "heatmap": slide_png(spread.heatmap, spread.credit),
+        "top_sites": slide_png(spread.bars, spread.credit),
+        "network": slide_png(network_picture(t, every[2], every[3], "two_columns", 7, None)[0],
+                             spread.credit),
+        "survival": slide_png(survival_view(t).spec, survival_view(t).credit),
+    }
+    shown = {"cascade": cascade_shown(t), "symptoms": symptoms_summary(t),
+             "sources": claim_summary(t)}
+    return lesson_pdf(lesson(t), pictures, shown, paper)
+
+
+@st.cache_data(max_entries=64, show_spinner=False, hash_funcs=BY_VERSION)
+def quiz_handout(t: Published, number: int, paper: str) -> bytes:
+    """Quiz ``number`` (the questions the Quiz page shows for it) as a worksheet and key."""
+    from classroom.handouts import quiz_pdf
+
+    return quiz_pdf(quiz(t, number, QUIZ_LENGTH), number, paper)

@@ -1,0 +1,35 @@
+"""The "join from your device" panel: shown only when the app is served on the classroom
+network (``--server.address=0.0.0.0``), never by default."""
+
+from __future__ import annotations
+
+import streamlit as st
+from streamlit import config
+
+from classroom.join import join_url, qr_png
+
+
+@st.cache_data(max_entries=64, show_spinner=False)
+def _qr(url: str) -> bytes:
+    """The QR code of a join address (a class shares a handful of them)."""
+    return qr_png(url)
+
+
+def address(page: str = "lesson", step: int | None = None) -> str | None:
+    """The address students type for ``page`` (at ``step``), or None when not shared."""
+    return join_url(config.get_option("server.address"), config.get_option("server.port"),
+                    config.get_option("server.baseUrlPath") or "", page, step)
+
+
+def join_panel(step: int | None = None, key: str = "join") -> None:
+    """The address and its QR code; with ``step``, a switch to open the lesson at that step.
+    Shows nothing when the app is not served on the classroom network."""
+    if address() is None:
+        return
+    follow = step is not None and step > 1 and st.toggle(
+        f"Open at my current step ({step})", key=f"{key}_follow", value=True)
+    url = address("lesson", step if follow else None)
+    st.markdown(f"**Join from your device:** type `{url}`")
+    st.image(_qr(url), width=220, caption=f"QR code for {url}")
+    st.caption("Works on the classroom network only: students' devices connect to this "
+               "computer, nothing goes to the internet.")
