@@ -86,7 +86,10 @@ everything = tuple(tuple(filter_options(t)[key])
                    for key in ("cancer", "site", "evidence", "source"))
 charts = {
     "facts": lambda: body_map_view(t, "cancer", "breast", False).spec,
-    "heatmap": lambda: spread_view(t, *everything).heatmap,
+    # The NCI ranked table alone (12 cancers x 6 sites): every source's pairs would not fit
+    # one projected screen; the Where cancers spread page has them all.
+    "heatmap": lambda: spread_view(t, everything[0], everything[1], ("ranked_table",),
+                                   everything[3]).heatmap,
     "top_sites": lambda: spread_view(t, *everything).bars,
     "network": lambda: network_picture(t, everything[2], everything[3], "two_columns", 7,
                                        None)[0],
@@ -99,10 +102,7 @@ lesson_tables = {
     "sources": (lambda: claim_summary(t).drop(columns="Sources answering"),
                 "source_disagreements.csv", "Download this table (CSV)"),
 }
-# The heatmap's grid needs the page's full width: its takeaways go above it instead.
-wide = step.view == "heatmap"
-words, visual = (st.container(), st.container()) if wide else st.columns(
-    [5, 7] if step.view in charts else [4, 8], gap="medium")
+words, visual = st.columns([5, 7] if step.view in charts else [4, 8], gap="medium")
 with words:
     st.title(step.title)
     for item in step.takeaways:

@@ -29,13 +29,13 @@ def cached(max_entries: int) -> Callable[[F], F]:
     return st.cache_resource(show_spinner=False, max_entries=max_entries, hash_funcs=BY_VERSION)
 
 
-@st.cache_resource(show_spinner=False)
+@st.cache_resource(show_spinner=False, max_entries=1)
 def tables() -> Published:
     """Every published table, typed and validated, with its version (shared; read-only)."""
     return load_published()
 
 
-@st.cache_resource(show_spinner=False)
+@st.cache_resource(show_spinner=False, max_entries=1)
 def descriptor() -> dict:
     """The data package descriptor (shared and read-only)."""
     return read_descriptor()

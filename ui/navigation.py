@@ -24,7 +24,7 @@ class PageSpec:
 # these titles. tests/e2e checks a deep link keeps the titled navigation.
 PAGES: tuple[PageSpec, ...] = (
     PageSpec("pages/overview.py", "Overview", ":material/home:", "home"),
-    PageSpec("pages/lesson.py", "Lesson", ":material/co_present:", "lesson"),
+    PageSpec("pages/lesson.py", "Lesson", ":material/co_present:", "class-lesson"),
     PageSpec("pages/spread.py", "Where cancers spread", ":material/grid_on:", "heatmap"),
     PageSpec("pages/network.py", "Network", ":material/hub:", "graph"),
     PageSpec("pages/body_map.py", "Body map", ":material/accessibility_new:", "body"),

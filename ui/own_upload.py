@@ -13,7 +13,8 @@ import pandas as pd
 import streamlit as st
 
 from data.export import safe_csv_bytes
-from ui.data import tables
+from data.load import Published
+from ui.data import BY_VERSION, tables
 from ui.show import escape_markdown
 from upload.cells import Tidied
 from upload.limits import release_memory
@@ -149,10 +150,9 @@ def show_problems(problem: UploadError, heading: str) -> None:
              icon=":material/error:")
 
 
-@st.cache_resource(show_spinner=False)
-def vocabularies() -> dict[str, dict]:
+@st.cache_resource(show_spinner=False, max_entries=1, hash_funcs=BY_VERSION)
+def vocabularies(t: Published) -> dict[str, dict]:
     """The names the dashboard knows, for matching (shared; read-only; no user data)."""
-    t = tables()
     synonyms = load_synonyms()
     return {"cancer": vocabulary(t["cancers"], "cancer_id"),
             "cancer_synonyms": synonyms["cancers"], "site_synonyms": synonyms["sites"],
@@ -164,7 +164,7 @@ def vocabularies() -> dict[str, dict]:
 
 def name_matching(primaries: tuple[str, ...], sites: tuple[str, ...]) -> dict:
     """Each name in the file matched to the vocabularies: name -> :class:`Match`, per kind."""
-    known = vocabularies()
+    known = vocabularies(tables())
     return {"cancer": match_all(primaries, known["cancer"], known["cancer_synonyms"]),
             "site": match_all(sites, known["site"], known["site_synonyms"]),
             "cancer_labels": known["cancer_labels"], "site_labels": known["site_labels"]}
@@ -192,7 +192,7 @@ def matching_sentence(matches: dict) -> str:
 def name_choices(found: dict[str, Match], kind: str, file_key: str) -> dict[str, str | None]:
     """Name -> id for every name: automatic matches as found; groupings, suggestions and
     new names offered to change (a suggestion counts once the person confirms it)."""
-    labels = vocabularies()[f"{kind}_labels"]
+    labels = vocabularies(tables())[f"{kind}_labels"]
     options = [""] + sorted(labels, key=labels.get)
     chosen = {name: m.id if m.automatic else None for name, m in found.items()}
     plural = {"cancer": "cancers", "site": "sites"}[kind]
