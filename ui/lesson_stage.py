@@ -19,8 +19,10 @@ STAGE_CSS = """<style>
 .stMainBlockContainer h1 { font-size: 1.9rem; padding: 0 0 0.4rem 0; line-height: 1.2; }
 .stMainBlockContainer h3 { font-size: 1.2rem; line-height: 1.3; padding: 0.15rem 0;
   color: #1b1f24; }
-.stMainBlockContainer [data-testid=stMarkdownContainer] p { color: #1b1f24; }
-.stMainBlockContainer [data-testid=stCaptionContainer] { font-size: 0.95rem; color: #31333f; }
+.stMainBlockContainer .stMarkdown p { color: #1b1f24; }
+.stMainBlockContainer [data-testid=stCaptionContainer],
+.stMainBlockContainer [data-testid=stCaptionContainer] p { font-size: 0.95rem; color: #31333f;
+  opacity: 1; }
 .stMainBlockContainer [data-testid=stTable] td,
 .stMainBlockContainer [data-testid=stTable] th { font-size: 17px; line-height: 1.2;
   color: #1b1f24; padding: 0.2rem 0.4rem; }
