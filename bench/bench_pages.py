@@ -24,7 +24,7 @@ from pathlib import Path
 from playwright.sync_api import sync_playwright
 from streamlit.testing.v1 import AppTest
 
-from tests.e2e.browser import (
+from tools.app_server import (
     CHARTS_SETTLED,
     CHROMIUM_ARGS,
     VIEWPORT,

@@ -25,7 +25,7 @@ from pathlib import Path
 from playwright.async_api import async_playwright
 
 from bench.bench_pages import ROOT, rss_mb
-from tests.e2e.browser import (
+from tools.app_server import (
     APP_FINISHED,
     CHARTS_SETTLED,
     CHROMIUM_ARGS,

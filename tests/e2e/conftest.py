@@ -14,16 +14,19 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Page, sync_playwright
 
-from .browser import (
+from tools.app_server import (
     CHROMIUM_ARGS,
     VIEWPORT,
     app_dir,
-    block_offsite,
     chromium_path,
     in_ci,
-    open_page,
     start_server,
     stop_server,
+)
+
+from .browser import (
+    block_offsite,
+    open_page,
 )
 
 

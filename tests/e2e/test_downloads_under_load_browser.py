@@ -16,10 +16,13 @@ import pytest
 from playwright.sync_api import Browser, sync_playwright
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
-from .browser import (
+from tools.app_server import (
     APP_FINISHED,
     CHROMIUM_ARGS,
     VIEWPORT,
+)
+
+from .browser import (
     block_offsite,
     download,
     download_labels,

@@ -10,8 +10,15 @@ import pytest
 from playwright.sync_api import Page
 
 from data.load import load_tables
+from tools.app_server import (
+    CHARTS_SETTLED,
+    wait_until_finished,
+)
 
-from .browser import CHARTS_SETTLED, download_bytes, open_page, wait_until_finished
+from .browser import (
+    download_bytes,
+    open_page,
+)
 
 pytestmark = pytest.mark.browser
 

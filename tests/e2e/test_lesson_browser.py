@@ -4,7 +4,10 @@ from __future__ import annotations
 
 import pytest
 
-from .browser import CHARTS_SETTLED, wait_until_finished
+from tools.app_server import (
+    CHARTS_SETTLED,
+    wait_until_finished,
+)
 
 pytestmark = pytest.mark.browser
 STEPS = 8

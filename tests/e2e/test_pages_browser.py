@@ -14,24 +14,27 @@ from pathlib import Path
 import pytest
 from playwright.sync_api import Browser, Page
 
-from .browser import (
+from tools.app_server import (
     ARTIFACTS,
     VIEWPORT,
+    app_dir,
+    load_pages,
+    page_url,
+    wait_until_finished,
+)
+
+from .browser import (
     Downloaded,
     PageResult,
-    app_dir,
     block_offsite,
     download,
     download_labels,
     exception_texts,
     expand_all,
     full_page_screenshot,
-    load_pages,
     nav_titles,
     open_page,
-    page_url,
     serious_axe_violations,
-    wait_until_finished,
 )
 
 pytestmark = pytest.mark.browser
