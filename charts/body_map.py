@@ -13,7 +13,7 @@ import altair as alt
 import pandas as pd
 
 from charts.style import EVIDENCE_DASHES, EVIDENCE_DOMAIN, FONT_SIZE, KIND_COLOURS, readable
-from data.vocabulary import EVIDENCE_LABELS, label_expression
+from data.vocabulary import EVIDENCE_LABELS, ORDINALS, label_expression
 
 ARROW_NAMES = label_expression({**EVIDENCE_LABELS,
                                 "ranked_table": "NCI ranked table (thicker = higher rank)"})
@@ -63,7 +63,7 @@ def arrows(rows: pd.DataFrame, cancers: pd.DataFrame, sites: pd.DataFrame) -> pd
         "rank": best["rank"], "evidence": best["evidence"],
     })
     out = with_heads(out)
-    out["rank_label"] = out["rank"].map({1: "1st", 2: "2nd", 3: "3rd"}).fillna("not ranked")
+    out["rank_label"] = out["rank"].map(ORDINALS).fillna("not ranked")
     out["width"] = out["rank"].map(RANK_WIDTH).astype("Float64").fillna(1.8)
     return out.reset_index(drop=True)
 

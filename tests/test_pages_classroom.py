@@ -154,12 +154,14 @@ def test_quiz_number_in_the_link_gives_the_same_questions(tables):
         label.split("** ", 1)[1] for label in first]
 
 
-def test_quiz_feedback_quotes_the_source():
+def test_quiz_feedback_quotes_the_source(tables):
     """Answering shows right or wrong at once, with the quote behind the answer."""
+    question = make_quiz(tables, 0, 8)[0]
     at = open_page("pages/quiz.py", quiz="0")
     at.radio[0].set_value(at.radio[0].options[0]).run()
     assert len(at.success) + len(at.error) == 1
-    assert any(m.value.startswith("“") for m in at.markdown)
+    shown = [m.value for m in at.markdown if m.value.startswith("“")]
+    assert [s.replace("\\", "") for s in shown] == [f"“{question.explanation}”"]
 
 
 def test_quiz_scores_the_first_answer_and_locks_the_question(tables):

@@ -94,11 +94,6 @@ def set_active(active: bool) -> None:
         data.active = active
 
 
-def forget() -> None:
-    """Remove the uploaded table from this session altogether."""
-    st.session_state.pop(SESSION_KEY, None)
-
-
 def banner(data: OwnData, where: str) -> None:
     """Say plainly that the page shows the person's data, with a way back."""
     st.info(f"**Showing your data, not the five sources:** "

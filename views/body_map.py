@@ -9,7 +9,7 @@ import pandas as pd
 from charts.body_map import LAND, START, arrows, body_map, places
 from charts.style import plain_spec
 from data import query
-from data.vocabulary import EVIDENCE_LABELS, EVIDENCE_ORDER
+from data.vocabulary import EVIDENCE_ORDER
 from views.network import same_organ_note
 
 SUBTITLE = ("Arrows run from where the cancer starts to where it spreads. Thicker = higher in "
@@ -74,10 +74,8 @@ def body_map_view(t: dict[str, pd.DataFrame], mode: str, chosen: str,
                                SUBTITLE)) if len(arrow_rows) else {}
     shown = arrow_rows[["cancer", "site_label", "rank_label", "evidence"]].rename(columns={
         "site_label": "spreads to", "rank_label": "NCI rank"}) if len(arrow_rows) else arrow_rows
-    found = query.quotes_for(query.travelling(t["spread"]), t["sources"],
-                             primary=chosen if mode == "cancer" else None,
+    quoted = query.filter_spread(query.travelling(t["spread"]), evidence=evidence)
+    found = query.quotes_for(quoted, t["sources"], primary=chosen if mode == "cancer" else None,
                              site=chosen if mode == "site" else None)
-    if not sentences:
-        found = found[found["evidence"] == EVIDENCE_LABELS["ranked_table"]]
     return BodyMapView(arrow_rows, spec, shown,
                        query.with_labels(found, t["cancers"], t["sites"]))

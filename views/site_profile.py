@@ -7,7 +7,6 @@ from dataclasses import dataclass
 import pandas as pd
 
 from data import query
-from data.vocabulary import EVIDENCE_LABELS
 
 
 @dataclass(frozen=True)
@@ -58,8 +57,8 @@ def site_options(t: dict[str, pd.DataFrame]) -> dict[str, str]:
 def site_profile(t: dict[str, pd.DataFrame], site: str) -> SiteProfile:
     """The profile of ``site`` (a site id)."""
     parts = profile_tables(site, t)
-    ranked = parts["cancers"][parts["cancers"]["evidence"] == EVIDENCE_LABELS["ranked_table"]]
+    rows = t["spread"][t["spread"]["site"] == site]
+    ranked_first = rows[(rows["evidence"] == "ranked_table") & (rows["rank"] == 1)]
     return SiteProfile(site, query.labels(t["sites"], "site_id")[site], parts["cancers"],
-                       parts["symptoms"], parts["treatments"],
-                       int(parts["cancers"]["cancer"].nunique()),
-                       int((ranked["NCI rank"] == 1).sum()))
+                       parts["symptoms"], parts["treatments"], int(rows["primary"].nunique()),
+                       int(ranked_first["primary"].nunique()))
