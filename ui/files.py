@@ -7,6 +7,11 @@ a person uploaded: an upload's files are memoised on the session's own object in
 
 from __future__ import annotations
 
+import threading
+from collections import OrderedDict
+from collections.abc import Callable
+from typing import TypeVar
+
 import pandas as pd
 import streamlit as st
 
@@ -34,25 +39,59 @@ from ui.data import (
 QUIZ_LENGTH = 8  # questions per quiz, as the Quiz page asks them (pages/quiz.py)
 SHARED_FILES = 128  # distinct files kept in the process, at most (each a few hundred KB)
 Ids = tuple[str, ...]
+T = TypeVar("T")
 
 
-@st.cache_data(max_entries=SHARED_FILES, show_spinner=False)
+class ByIdentity:
+    """Files made once per object that a cached view hands out, kept for at most ``size``
+    objects (least recently used first out).
+
+    The tables and chart specs on a page come from bounded caches that return the *same*
+    object on every rerun, so their files are found by identity in microseconds; hashing
+    their content on every rerun, as ``st.cache_data`` does, cost 5-15 ms a page. Each entry
+    holds its object, so an id is never reused while its entry lives.
+    """
+
+    def __init__(self, size: int):
+        self.size, self._items, self._lock = size, OrderedDict(), threading.Lock()
+
+    def get(self, obj: object, detail: tuple, make: Callable[[], T]) -> T:
+        """The file for ``obj`` and ``detail``, made by ``make()`` the first time."""
+        key = (id(obj), detail)
+        with self._lock:
+            hit = self._items.get(key)
+            if hit is not None and hit[0] is obj:
+                self._items.move_to_end(key)
+                return hit[1]
+        value = make()
+        with self._lock:
+            self._items[key] = (obj, value)
+            self._items.move_to_end(key)
+            while len(self._items) > self.size:
+                self._items.popitem(last=False)
+        return value
+
+
+_CSV = ByIdentity(SHARED_FILES)
+_SLIDES = ByIdentity(SHARED_FILES)
+
+
 def shared_csv(frame: pd.DataFrame) -> bytes:
     """Spreadsheet-safe CSV of a table of the five sources."""
-    return safe_csv_bytes(frame)
+    return _CSV.get(frame, (), lambda: safe_csv_bytes(frame))
 
 
-@st.cache_data(max_entries=SHARED_FILES, show_spinner=False)
 def slide_png(spec: dict, source_line: str, caption: str | None = None) -> bytes:
     """A chart of the five sources as a 1920x1080 PNG slide; ``caption`` (e.g. from
     :func:`charts.export.filters_caption`) replaces the chart's on-screen subtitle."""
-    return png_bytes(spec, source_line, caption)
+    return _SLIDES.get(spec, ("png", source_line, caption),
+                       lambda: png_bytes(spec, source_line, caption))
 
 
-@st.cache_data(max_entries=SHARED_FILES, show_spinner=False)
 def slide_svg(spec: dict, source_line: str, caption: str | None = None) -> str:
     """A chart of the five sources as a 16:9 SVG slide (``caption`` as for the PNG)."""
-    return svg_text(spec, source_line, caption)
+    return _SLIDES.get(spec, ("svg", source_line, caption),
+                       lambda: svg_text(spec, source_line, caption))
 
 
 @st.cache_data(max_entries=32, show_spinner=False, hash_funcs=BY_VERSION)
