@@ -61,10 +61,21 @@ def caution() -> None:
             icon=":material/health_and_safety:")
 
 
+SLIDES_SWITCH = "Make slide images (PNG, SVG)"
+
+
 def image_downloads(chart: alt.TopLevelMixin | dict, file_stem: str, source_line: str,
                     key: str) -> None:
-    """PNG (presentation resolution) and SVG downloads of a chart of the five sources, with
-    the chart's title and ``source_line`` inside the image (rendered once per view)."""
+    """PNG (1920x1080) and SVG downloads of a chart of the five sources, with the chart's
+    title and ``source_line`` inside the image, made when a person asks for them.
+
+    The switch keeps the renderer out of every visit: the first image a server makes loads
+    vl-convert's JavaScript engine (about 80 MB, once) and each new view costs 100-400 ms.
+    Once switched on, the files are made in the run, so they last as long as the page.
+    """
+    if not st.toggle(SLIDES_SWITCH, key=f"{key}_make", help="A 1920×1080 picture of this "
+                     "chart with its title and sources, for slides."):
+        return
     spec = chart if isinstance(chart, dict) else chart.to_dict()
     png, svg = st.columns(2)
     png.download_button("Slide image (PNG)", data=slide_png(spec, source_line),

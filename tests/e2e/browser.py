@@ -27,6 +27,7 @@ from tools.app_server import (  # the harness itself lives in tools/, shared wit
     is_offsite,
     wait_until_finished,
 )
+from ui.show import SLIDES_SWITCH
 
 
 @dataclass
@@ -249,7 +250,14 @@ def wait_for_animations(page: Page, timeout_ms: float = 5_000) -> None:
 
 
 def expand_all(page: Page, timeout_ms: float = 5_000) -> int:
-    """Open every collapsed ``st.expander`` so what is inside can be clicked; return how many."""
+    """Open every collapsed ``st.expander`` and switch on every "Make slide images" toggle,
+    so every download the page can offer can be clicked; return how many were opened."""
+    switches = page.get_by_role("switch", name=SLIDES_SWITCH)
+    labels = page.locator("label", has=switches)  # the input itself is drawn hidden
+    for index in range(switches.count()):
+        if not switches.nth(index).is_checked():
+            labels.nth(index).click(timeout=timeout_ms)
+            wait_until_finished(page, timeout_ms * 6)
     closed = page.locator("[data-testid=stExpander] details:not([open]) > summary")
     count = closed.count()
     for index in reversed(range(count)):  # opening one does not shift those before it
