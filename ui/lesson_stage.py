@@ -8,9 +8,8 @@ the page follows it.
 
 from __future__ import annotations
 
-import streamlit as st
-
 from charts.export import lesson_spec
+from ui.files import ByIdentity
 
 # Full-contrast, large text; the page's top padding trimmed so a step fits a 720 px screen;
 # the First/Last buttons exist for Home/End only. Larger screens scale the stage up.
@@ -64,7 +63,10 @@ def keys_script() -> str:
 </script>"""
 
 
-@st.cache_data(max_entries=16, show_spinner=False)
+_PROJECTED = ByIdentity(16)
+
+
 def projected(spec: dict, height: int) -> dict:
-    """A chart spec as the lesson projects it (see :func:`charts.export.lesson_spec`)."""
-    return lesson_spec(spec, height)
+    """A chart spec as the lesson projects it (see :func:`charts.export.lesson_spec`), found
+    by the identity of the cached spec rather than by hashing it on every rerun."""
+    return _PROJECTED.get(spec, (height,), lambda: lesson_spec(spec, height))
