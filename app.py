@@ -6,8 +6,10 @@ from ui.guard import run_page
 from ui.navigation import PAGES
 
 # An emoji favicon: a ":material/...:" icon makes the browser fetch it from the internet.
+# "auto": the sidebar starts open on a wide screen and closed on a phone, where it would
+# cover the page; after that it stays as the person left it.
 st.set_page_config(page_title="Where cancers spread", page_icon="🧬",
-                   layout="wide", initial_sidebar_state="expanded")
+                   layout="wide", initial_sidebar_state="auto")
 
 navigation = st.navigation([
     st.Page(spec.file, title=spec.title, icon=spec.icon, url_path=spec.url_path,
