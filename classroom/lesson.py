@@ -61,7 +61,7 @@ def _top_site_counts(tables: dict[str, pd.DataFrame]) -> tuple[Takeaway, ...]:
                                                     ascending=[False, True]).iloc[0]
     total = counts.groupby("site_label")["n_cancers"].sum().sort_values(ascending=False)
     tied = [site for site, n in total.items() if n == total.iloc[0]]
-    basis = f"the table in the {labels(tables['sources'], 'source_id', 'short_name')['nci']}"
+    basis = f"the {labels(tables['sources'], 'source_id', 'short_name')['nci']}'s table"
     return (
         Takeaway(f"{first['site_label']} is ranked first for {first['n_cancers']} of the "
                  f"{n_cancers} cancers in the NCI table.", basis, False),
@@ -79,7 +79,7 @@ def _disagreements(tables: dict[str, pd.DataFrame]) -> tuple[Takeaway, ...]:
     low = sources[sources["confidence"] == "low"]["short_name"].tolist()
     selfish = sorted({name for cell in checks["contradicts_itself"] if cell
                       for name in cell.split("; ")})
-    claims_basis = "the claims compared on the Source check page"
+    claims_basis = "the claims on the Source check page"
     return (
         Takeaway(f"The sources disagree on {int(checks['sources_disagree'].sum())} of the "
                  f"{len(checks)} questions compared on the Source check page.", claims_basis,
@@ -87,7 +87,7 @@ def _disagreements(tables: dict[str, pd.DataFrame]) -> tuple[Takeaway, ...]:
         Takeaway(f"Gives answers that cannot both be true: {', '.join(selfish) or 'no source'}.",
                  claims_basis, False),
         Takeaway(f"Lowest confidence: {', '.join(low)} (no publisher, no date).",
-                 "the confidence given to each source on the Sources and data page", False),
+                 "each source's confidence on the Sources page", False),
     )
 
 

@@ -8,6 +8,7 @@ first and last step.
 
 import streamlit as st
 
+from charts.export import GRID_KEY
 from classroom.lesson import step_from_link
 from ui.data import (
     body_map_view,
@@ -77,8 +78,8 @@ with where:
                    "(python -m streamlit run app.py --server.address=0.0.0.0).")
     with prints.popover("Handouts (PDF)", icon=":material/print:"):
         handouts()
-    st.caption("Keys: → / Space / PageDown next, ← / PageUp back, Home / End first / last. "
-               "F11: full screen.")
+    st.caption("For learning only, not for care decisions. Keys: → / Space next, ← back, "
+               "Home / End; F11 full screen.")
 st.button("First step", on_click=go, args=(1,), key="first")
 st.button("Last step", on_click=go, args=(len(steps),), key="last")
 
@@ -96,13 +97,17 @@ charts = {
     "survival": lambda: survival_view(t).spec,
 }
 lesson_tables = {
-    "cascade": (lambda: cascade_shown(t), "steps_of_spread.csv", "Download these steps (CSV)"),
+    # Short columns only: the takeaways beside the table quote what the steps do.
+    "cascade": (lambda: cascade_shown(t)[["Step", "Name"]], "steps_of_spread.csv",
+                "Download these steps (CSV)"),
     "symptoms": (lambda: symptoms_summary(t).iloc[:, :2], "symptoms_by_site.csv",
                  "Download this table (CSV)"),
-    "sources": (lambda: claim_summary(t).drop(columns="Sources answering"),
+    "sources": (lambda: claim_summary(t)[["Question", "Verdict"]],
                 "source_disagreements.csv", "Download this table (CSV)"),
 }
-words, visual = st.columns([5, 7] if step.view in charts else [4, 8], gap="medium")
+# Words beside the picture: narrow tables (steps, verdicts) share the width evenly.
+SPLITS = {"cascade": [1, 1], "sources": [1, 1], "symptoms": [4, 8]}
+words, visual = st.columns(SPLITS.get(step.view, [5, 7]), gap="medium")
 with words:
     st.title(step.title)
     for item in step.takeaways:
@@ -116,10 +121,11 @@ with visual:
     if step.view in charts:
         spec = projected(charts[step.view](), VISUAL_HEIGHT)
         st.vega_lite_chart(spec, width="stretch" if spec["width"] == "container" else "content")
+        if step.view == "heatmap":
+            st.caption(GRID_KEY)
     else:
         make, file_name, label = lesson_tables[step.view]
         frame = make()
         st.table(frame, hide_index=True)
         with st.popover(label, icon=":material/download:"):
             download_csv(frame, file_name, label, "lesson_table")
-    st.caption("For learning only: not for decisions about anyone's care.")

@@ -9,6 +9,7 @@ from ui import own_data, state
 from ui.data import filter_options, spread_quotes, spread_view, tables
 from ui.filters import spread_filters
 from ui.show import chart, chart_data, image_downloads, quote, table_with_download
+from views.spread import slide_caption
 
 t = tables()
 cancer_names = query.labels(t["cancers"], "cancer_id")
@@ -35,7 +36,8 @@ if view.empty:
 
 event = chart(view.heatmap, on_select="rerun", key="heatmap", selection_mode=CELL_SELECTION)
 chart_data(view.cells, "spread_heatmap_cells.csv", "heatmap_data")
-image_downloads(view.heatmap, "where_cancers_spread_heatmap", view.credit, "heatmap_image")
+image_downloads(view.heatmap, "where_cancers_spread_heatmap", view.credit, "heatmap_image",
+                caption=slide_caption(filter_options(t), chosen))
 
 st.subheader("The quotes behind it")
 picked = event.selection.get(CELL_SELECTION, []) if event else []

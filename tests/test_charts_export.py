@@ -158,3 +158,23 @@ def test_control_characters_in_chart_text_do_not_crash_the_renderer():
     text = " ".join(ET.fromstring(svg_text(survival_bars(view), "Source\x0b: x")).itertext())
     assert "Source: x" in text and "Lungcancer" in text
     assert png_bytes(survival_bars(view), "Source\x0b")[:4] == b"\x89PNG"
+
+
+def test_a_filtered_heatmap_slide_names_its_filters_not_the_sources_silence():
+    """A heatmap slide of two cancers says which filter hides the rest, and no longer says a
+    blank cell means no source names the pair (the filter hides it)."""
+    from data.load import load_published
+    from views.reference import filter_options
+    from views.spread import slide_caption, spread_view
+
+    t = load_published()
+    options = filter_options(t)
+    chosen = {"cancer": ["lung", "breast"], "site": list(options["site"]),
+              "evidence": list(options["evidence"]), "source": list(options["source"])}
+    view = spread_view(t, *(tuple(chosen[k]) for k in ("cancer", "site", "evidence", "source")))
+    caption = slide_caption(options, chosen)
+    assert caption.startswith("Filtered to cancers: Lung cancer, Breast cancer.")
+    svg = svg_text(view.heatmap, FIVE, caption)
+    assert "Filtered to cancers: Lung cancer, Breast cancer." in svg
+    assert "no source names it" not in svg
+    assert slide_caption(options, {k: list(options[k]) for k in chosen}) == ""

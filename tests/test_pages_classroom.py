@@ -55,7 +55,7 @@ def test_lesson_counts_are_not_credited_to_a_source():
     at = open_page("pages/lesson.py", step="4")
     assert [m.value for m in at.markdown if m.value.startswith("### “")] == []
     assert not any(m.value.startswith("— ") for m in at.markdown)
-    assert all("the table in the NCI fact sheet" in c.value for c in at.caption
+    assert all("the NCI fact sheet's table" in c.value for c in at.caption
                if "Worked out" in c.value)
     at = open_page("pages/lesson.py", step="8")
     big = [m.value.replace("\\", "") for m in at.markdown if m.value.startswith("### ")]

@@ -65,7 +65,7 @@ SLIDES_SWITCH = "Make slide images (PNG, SVG)"
 
 
 def image_downloads(chart: alt.TopLevelMixin | dict, file_stem: str, source_line: str,
-                    key: str) -> None:
+                    key: str, caption: str = "") -> None:
     """PNG (1920x1080) and SVG downloads of a chart of the five sources, with the chart's
     title and ``source_line`` inside the image, made when a person asks for them.
 
@@ -78,10 +78,10 @@ def image_downloads(chart: alt.TopLevelMixin | dict, file_stem: str, source_line
         return
     spec = chart if isinstance(chart, dict) else chart.to_dict()
     png, svg = st.columns(2)
-    png.download_button("Slide image (PNG)", data=slide_png(spec, source_line),
+    png.download_button("Slide image (PNG)", data=slide_png(spec, source_line, caption or None),
                         file_name=f"{file_stem}.png", mime="image/png", key=f"{key}_png",
                         icon=":material/image:", on_click="ignore")
-    svg.download_button("Slide image (SVG)", data=slide_svg(spec, source_line),
+    svg.download_button("Slide image (SVG)", data=slide_svg(spec, source_line, caption or None),
                         file_name=f"{file_stem}.svg", mime="image/svg+xml", key=f"{key}_svg",
                         icon=":material/image:", on_click="ignore")
 

@@ -6,6 +6,7 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from charts.export import filters_caption
 from charts.spread import spread_heatmap, top_sites_bars
 from charts.style import plain_spec
 from data import query
@@ -48,6 +49,26 @@ def spread_view(t: dict[str, pd.DataFrame], cancers: Ids, sites: Ids, evidence: 
     return SpreadView(rows, query.with_labels(rows, t["cancers"], t["sites"]), cells, heatmap,
                       query.source_line(rows["source_id"], t["sources"]), counts,
                       plain_spec(top_sites_bars(counts)) if len(counts) else None)
+
+
+FILTER_NAMES = {"cancer": "Cancers", "site": "Sites", "evidence": "Kinds of evidence",
+                "source": "Sources"}
+
+
+def slide_caption(options: dict[str, dict[str, str]], chosen: dict[str, list[str]]) -> str:
+    """The slide image's caption naming each filter that leaves something out ("" if none).
+
+    ``options`` are the filters' choices (id -> label), ``chosen`` the ids each keeps.
+
+    Examples
+    --------
+    >>> slide_caption({"cancer": {"lung": "Lung cancer", "breast": "Breast cancer"}},
+    ...               {"cancer": ["lung"]})
+    'Filtered to cancers: Lung cancer. Blank = left out by the filter or named by no source shown.'
+    """
+    return filters_caption(
+        {FILTER_NAMES[key]: [options[key][i] for i in ids] for key, ids in chosen.items()},
+        {FILTER_NAMES[key]: len(options[key]) for key in chosen})
 
 
 def quotes(t: dict[str, pd.DataFrame], primary: str | None, site: str | None, evidence: Ids,
