@@ -254,9 +254,12 @@ def expand_all(page: Page, timeout_ms: float = 5_000) -> int:
     so every download the page can offer can be clicked; return how many were opened."""
     switches = page.get_by_role("switch", name=SLIDES_SWITCH)
     labels = page.locator("label", has=switches)  # the input itself is drawn hidden
+    slides = page.locator(DOWNLOAD_BUTTON, has_text="Slide image (PNG)")
     for index in range(switches.count()):
         if not switches.nth(index).is_checked():
             labels.nth(index).click(timeout=timeout_ms)
+            # the run that makes the images may not have started yet: wait for its buttons
+            slides.nth(index).wait_for(state="visible", timeout=timeout_ms * 6)
             wait_until_finished(page, timeout_ms * 6)
     closed = page.locator("[data-testid=stExpander] details:not([open]) > summary")
     count = closed.count()
