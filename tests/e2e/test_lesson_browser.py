@@ -66,14 +66,7 @@ def _walk(e2e_browser, e2e_base_url, width: int, height: int) -> dict[int, int]:
     return heights
 
 
-# Known gap (issue 10): at 1024x768 with the sidebar open, step 4 (the top-three bars beside
-# three worked-out sentences) is about 11 px taller than the screen. strict: fails as a
-# reminder once it fits.
-@pytest.mark.parametrize(("width", "height"), [
-    (1280, 720),
-    pytest.param(1024, 768, marks=pytest.mark.xfail(
-        strict=True, reason="step 4 is ~11 px taller than 768 with the sidebar open")),
-])
+@pytest.mark.parametrize(("width", "height"), [(1280, 720), (1024, 768)])
 def test_every_step_fits_the_screen(e2e_browser, e2e_base_url, width, height):
     """Every step's page is no taller than the viewport (no scroll on a projector)."""
     heights = _walk(e2e_browser, e2e_base_url, width, height)
