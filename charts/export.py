@@ -292,18 +292,27 @@ def _wrapped(text: object, width: int = 28) -> object:
     return textwrap.wrap(text, width) if isinstance(text, str) and len(text) > width else text
 
 
+LEGEND_CHANNELS = frozenset({"color", "shape", "strokeDash", "strokeWidth", "size"})
+
+
 def _wrap_titles(spec: dict) -> None:
     """Fit axis and legend titles into a lesson column: long ones on several lines, legends
     stacked under the chart rather than in one long row that would be cut off."""
     for node in [spec, *spec.get("layer", [])]:
-        for channel in node.get("encoding", {}).values():
+        values = (node.get("data") or {}).get("values") or []
+        for name, channel in node.get("encoding", {}).items():
             if not isinstance(channel, dict):
                 continue
             if "title" in channel:
                 channel["title"] = _wrapped(channel["title"])
-            legend = channel.get("legend")
-            if isinstance(legend, dict):
-                legend.update(orient="bottom", direction="vertical")
+            if name not in LEGEND_CHANNELS or channel.get("legend", {}) is None:
+                continue
+            field = channel.get("field")
+            if values and field and len({row.get(field) for row in values}) < 2:
+                channel["legend"] = None  # one kind drawn: a legend would list the absent ones
+                continue
+            channel["legend"] = {**(channel.get("legend") or {}), "orient": "bottom",
+                                 "direction": "vertical"}
 
 
 def _resize(node: object, rule) -> None:

@@ -92,7 +92,9 @@ charts = {
     "heatmap": lambda: spread_view(t, everything[0], everything[1], ("ranked_table",),
                                    everything[3]).heatmap,
     "top_sites": lambda: spread_view(t, *everything).bars,
-    "network": lambda: network_picture(t, everything[2], everything[3], "two_columns", 7,
+    # The NCI ranked table's pairs only: 12 cancers fit a projected column; the Network
+    # page draws every source's.
+    "network": lambda: network_picture(t, ("ranked_table",), everything[3], "two_columns", 7,
                                        None)[0],
     "survival": lambda: survival_view(t).spec,
 }
