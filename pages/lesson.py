@@ -8,7 +8,7 @@ first and last step.
 
 import streamlit as st
 
-from charts.export import GRID_KEY
+from charts.lesson import GRID_KEY
 from classroom.lesson import step_from_link
 from ui.data import (
     body_map_view,

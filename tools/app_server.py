@@ -240,3 +240,19 @@ def wait_until_finished(page: Page, timeout_ms: float = 30_000) -> None:
     page.locator(SKELETON).first.wait_for(state="detached", timeout=timeout_ms)
     # A skeleton may go only when the run ends; check the run state once more after it.
     page.locator(APP_FINISHED).wait_for(state="attached", timeout=timeout_ms)
+
+
+def block_offsite(context) -> None:
+    """Abort every request that would leave the machine, so the app is tested as if offline.
+
+    The request is still seen by ``page.on("request")`` (and so still reported by
+    :func:`open_page`); aborting only keeps a machine with internet from hiding the problem.
+    """
+
+    def handle(route):
+        if is_offsite(route.request.url):
+            route.abort("internetdisconnected")
+        else:
+            route.continue_()
+
+    context.route("**/*", handle)

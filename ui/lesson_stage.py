@@ -8,7 +8,7 @@ the page follows it.
 
 from __future__ import annotations
 
-from charts.export import lesson_spec
+from charts.lesson import lesson_spec
 from ui.files import ByIdentity
 
 # Full-contrast, large text; the page's top padding trimmed so a step fits a 720 px screen;

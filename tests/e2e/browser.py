@@ -53,22 +53,6 @@ class PageResult:
         return list(dict.fromkeys(url for url in self.requests if is_offsite(url)))
 
 
-def block_offsite(context) -> None:
-    """Abort every request that would leave the machine, so the app is tested as if offline.
-
-    The request is still seen by ``page.on("request")`` (and so still reported by
-    :func:`open_page`); aborting only keeps a machine with internet from hiding the problem.
-    """
-
-    def handle(route):
-        if is_offsite(route.request.url):
-            route.abort("internetdisconnected")
-        else:
-            route.continue_()
-
-    context.route("**/*", handle)
-
-
 def open_page(
     page: Page,
     url: str,

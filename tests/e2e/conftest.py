@@ -18,6 +18,7 @@ from tools.app_server import (
     CHROMIUM_ARGS,
     VIEWPORT,
     app_dir,
+    block_offsite,
     chromium_path,
     in_ci,
     start_server,
@@ -25,7 +26,6 @@ from tools.app_server import (
 )
 
 from .browser import (
-    block_offsite,
     open_page,
 )
 

@@ -20,10 +20,10 @@ from tools.app_server import (
     APP_FINISHED,
     CHROMIUM_ARGS,
     VIEWPORT,
+    block_offsite,
 )
 
 from .browser import (
-    block_offsite,
     download,
     download_labels,
     expand_all,

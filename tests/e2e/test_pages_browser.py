@@ -18,6 +18,7 @@ from tools.app_server import (
     ARTIFACTS,
     VIEWPORT,
     app_dir,
+    block_offsite,
     load_pages,
     page_url,
     wait_until_finished,
@@ -26,7 +27,6 @@ from tools.app_server import (
 from .browser import (
     Downloaded,
     PageResult,
-    block_offsite,
     download,
     download_labels,
     exception_texts,
