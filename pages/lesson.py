@@ -12,14 +12,12 @@ from charts.lesson import GRID_KEY
 from classroom.lesson import step_from_link
 from ui.data import (
     body_map_view,
-    cascade_shown,
-    claim_summary,
     filter_options,
     lesson,
+    lesson_table,
     network_picture,
     spread_view,
     survival_view,
-    symptoms_summary,
     tables,
 )
 from ui.files import lesson_handout, quiz_handout
@@ -98,15 +96,10 @@ charts = {
                                        None)[0],
     "survival": lambda: survival_view(t).spec,
 }
-lesson_tables = {
-    # Short columns only: the takeaways beside the table quote what the steps do.
-    "cascade": (lambda: cascade_shown(t)[["Step", "Name"]], "steps_of_spread.csv",
-                "Download these steps (CSV)"),
-    "symptoms": (lambda: symptoms_summary(t).iloc[:, :2], "symptoms_by_site.csv",
-                 "Download this table (CSV)"),
-    "sources": (lambda: claim_summary(t)[["Question", "Verdict"]],
-                "source_disagreements.csv", "Download this table (CSV)"),
-}
+# A step's table (a cached view, so its CSV is made once, not on every rerun) and its file.
+lesson_files = {"cascade": ("steps_of_spread.csv", "Download these steps (CSV)"),
+                "symptoms": ("symptoms_by_site.csv", "Download this table (CSV)"),
+                "sources": ("source_disagreements.csv", "Download this table (CSV)")}
 # Words beside the picture: narrow tables (steps, verdicts) share the width evenly.
 SPLITS = {"cascade": [1, 1], "sources": [1, 1], "symptoms": [4, 8]}
 words, visual = st.columns(SPLITS.get(step.view, [5, 7]), gap="medium")
@@ -126,8 +119,8 @@ with visual:
         if step.view == "heatmap":
             st.caption(GRID_KEY)
     else:
-        make, file_name, label = lesson_tables[step.view]
-        frame = make()
+        file_name, label = lesson_files[step.view]
+        frame = lesson_table(t, step.view)
         st.table(frame, hide_index=True)
         with st.popover(label, icon=":material/download:"):
             download_csv(frame, file_name, label, "lesson_table")

@@ -66,6 +66,7 @@ filter_options = cached(1)(reference.filter_options)
 cascade_shown = cached(1)(reference.cascade_shown)
 symptoms_summary = cached(1)(reference.symptoms_summary)
 overview_texts = cached(1)(reference.overview_texts)
+lesson_table = cached(3)(reference.lesson_table)
 lesson = cached(1)(lesson_steps)
 
 

@@ -6,6 +6,7 @@ from __future__ import annotations
 import pandas as pd
 
 from data import query
+from views.source_check import claim_summary
 
 CASCADE_HEADINGS = {"step": "Step", "name": "Name", "what_happens": "What happens"}
 SYMPTOM_HEADINGS = {"site": "Site", "symptoms": "Symptoms the sources name",
@@ -25,6 +26,18 @@ def cascade_shown(t: dict[str, pd.DataFrame]) -> pd.DataFrame:
 def symptoms_summary(t: dict[str, pd.DataFrame]) -> pd.DataFrame:
     """Per site: its symptoms and how many sources name them, with plain headings."""
     return query.symptoms_by_site(t["symptoms"], t["sites"]).rename(columns=SYMPTOM_HEADINGS)
+
+
+LESSON_COLUMNS = {"cascade": ["Step", "Name"], "symptoms": ["Site", "Symptoms the sources name"]}
+"""The short columns a lesson step's table keeps (the takeaways beside it quote the rest)."""
+
+
+def lesson_table(t: dict[str, pd.DataFrame], view: str) -> pd.DataFrame:
+    """The table a lesson step shows for ``view`` ("cascade", "symptoms" or "sources")."""
+    if view == "sources":  # the Source check page's own summary, trimmed
+        return claim_summary(t)[["Question", "Verdict"]]
+    full = cascade_shown(t) if view == "cascade" else symptoms_summary(t)
+    return full[LESSON_COLUMNS[view]]
 
 
 def dictionary(descriptor: dict) -> pd.DataFrame:
