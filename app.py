@@ -4,6 +4,7 @@ import streamlit as st
 
 from ui.guard import run_page
 from ui.navigation import PAGES
+from ui.screen import SCREEN_CSS, watch_screen
 
 # An emoji favicon: a ":material/...:" icon makes the browser fetch it from the internet.
 # "auto": the sidebar starts open on a wide screen and closed on a phone, where it would
@@ -16,6 +17,8 @@ navigation = st.navigation([
             default=(index == 0))
     for index, spec in enumerate(PAGES)
 ])
+st.html(SCREEN_CSS)
+watch_screen()  # light or dark, phone or wide: the charts are drawn for what is on screen
 with st.sidebar:
     st.markdown("Built only from five published sources, each quoted word for word. "
                "For learning, not for decisions about anyone's care.")

@@ -12,7 +12,14 @@ import math
 import altair as alt
 import pandas as pd
 
-from charts.style import EVIDENCE_DASHES, EVIDENCE_DOMAIN, FONT_SIZE, KIND_COLOURS, readable
+from charts.style import (
+    EVIDENCE_DASHES,
+    EVIDENCE_DOMAIN,
+    FONT_SIZE,
+    KIND_COLOURS,
+    TEXT_COLOUR,
+    readable,
+)
 from data.vocabulary import EVIDENCE_LABELS, ORDINALS, label_expression
 
 ARROW_NAMES = label_expression({**EVIDENCE_LABELS,
@@ -138,7 +145,7 @@ def body_map(arrow_rows: pd.DataFrame, dots: pd.DataFrame, title: str, subtitle:
         x=x, y=y, color=alt.Color("role:N", title=None, scale=alt.Scale(
             domain=["starts here", "spreads to"], range=KIND_COLOURS),
             legend=alt.Legend(orient="bottom")))
-    text = {"fontSize": FONT_SIZE - 1, "fontWeight": "bold", "color": "#1b1f24", "dy": -7}
+    text = {"fontSize": FONT_SIZE - 1, "fontWeight": "bold", "color": TEXT_COLOUR, "dy": -7}
     left = alt.Chart(dots).transform_filter(alt.datum.x < 50).mark_text(
         align="right", dx=-8, **text).encode(x=x, y=y, text="label:N")
     right = alt.Chart(dots).transform_filter(alt.datum.x >= 50).mark_text(

@@ -39,7 +39,7 @@ def lesson_spec(chart: ChartOrSpec, height: int) -> dict:
         for node in spec.get("layer", []):
             node.pop("width", None)
         spec["autosize"] = {"type": "fit", "contains": "padding"}
-        _wrap_titles(spec)
+        wrap_titles(spec)
     spec["padding"] = {"left": 4, "right": 4, "top": 4, "bottom": 4}
     shrink = {CAPTION_TEXT: LESSON_TEXT + 2, TITLE_TEXT: LESSON_TEXT + 6}
     resize_fonts(spec.get("config", {}), lambda size: shrink.get(size, max(LESSON_TEXT, size - 2)))
@@ -79,16 +79,17 @@ def _wrapped(text: object, width: int = 28) -> object:
 LEGEND_CHANNELS = frozenset({"color", "shape", "strokeDash", "strokeWidth", "size"})
 
 
-def _wrap_titles(spec: dict) -> None:
-    """Fit axis and legend titles into a lesson column: long ones on several lines, legends
-    stacked under the chart rather than in one long row that would be cut off."""
+def wrap_titles(spec: dict, width: int = 28) -> None:
+    """Fit axis and legend titles into a narrow column (a lesson's, a phone's): long ones on
+    lines of at most ``width`` characters, legends stacked under the chart rather than in one
+    long row that would be cut off."""
     for node in [spec, *spec.get("layer", [])]:
         values = (node.get("data") or {}).get("values") or []
         for name, channel in node.get("encoding", {}).items():
             if not isinstance(channel, dict):
                 continue
             if "title" in channel:
-                channel["title"] = _wrapped(channel["title"])
+                channel["title"] = _wrapped(channel["title"], width)
             if name not in LEGEND_CHANNELS or channel.get("legend", {}) is None:
                 continue
             field = channel.get("field")

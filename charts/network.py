@@ -6,6 +6,8 @@ chart whose layers differ in axis settings fails to draw in the browser.
 
 from __future__ import annotations
 
+import textwrap
+
 import altair as alt
 import pandas as pd
 
@@ -17,6 +19,7 @@ from charts.style import (
     KIND_COLOURS,
     KIND_DOMAIN,
     KIND_SHAPES,
+    TEXT_COLOUR,
     readable,
 )
 
@@ -82,23 +85,50 @@ def padded_domain(values: pd.Series, share: float) -> list[float]:
     return [low - pad, high + pad]
 
 
-def network_chart(nodes: pd.DataFrame, edges: pd.DataFrame, focused: bool) -> alt.LayerChart:
+NARROW_LABEL_CHARACTERS = 13  # a phone's column holds about this many per label line
+
+
+def label_lines(label: str, narrow: bool) -> list[str]:
+    """A node's name as the lines it is drawn in: one line, or short lines on a phone.
+
+    >>> label_lines("Peritoneum (belly lining)", narrow=True)
+    ['Peritoneum', '(belly', 'lining)']
+    >>> label_lines("Peritoneum (belly lining)", narrow=False)
+    ['Peritoneum (belly lining)']
+    """
+    return textwrap.wrap(label, NARROW_LABEL_CHARACTERS) if narrow else [label]
+
+
+def _legend(narrow: bool, **options) -> alt.Legend:
+    """A legend under the chart (side by side on a wide screen, stacked on a phone)."""
+    return alt.Legend(orient="bottom", direction="vertical" if narrow else "horizontal",
+                      titleLimit=320, **options)
+
+
+def network_chart(nodes: pd.DataFrame, edges: pd.DataFrame, focused: bool,
+                  narrow: bool = False) -> alt.LayerChart:
     """Edges (width = NCI rank, dash = kind of evidence), nodes (cancer or site), labels.
 
-    Click a node to select it (selection parameter ``node`` over the ``node`` field).
+    Click a node to select it (selection parameter ``node`` over the ``node`` field). The
+    legends sit under the picture; on a ``narrow`` (phone) screen the labels are smaller and
+    broken into short lines, and more room is left beside the two columns for them.
     """
-    enc = shared_xy(padded_domain(nodes["x"], 0.7), padded_domain(nodes["y"], 0.06))
+    nodes = nodes.assign(lines=[label_lines(name, narrow) for name in nodes["label"]])
+    enc = shared_xy(padded_domain(nodes["x"], 1.05 if narrow else 0.7),
+                    padded_domain(nodes["y"], 0.06))
+    font = FONT_SIZE - (2 if narrow else 1)
     dim = 0.12 if focused else 0.75
     pick = alt.selection_point(name=NODE_SELECTION, fields=["node"], on="click")
     lines = alt.Chart(edges).mark_line(color="#5b6670").encode(
         **enc, detail="edge_id:N",
-        strokeWidth=alt.StrokeWidth("rank_points:Q", title="Rank points (3 = 1st in NCI table)",
+        strokeWidth=alt.StrokeWidth("rank_points:Q", title="NCI rank (thicker = higher)",
                                     scale=alt.Scale(domain=[0, 3], range=[1.2, 7]),
-                                    legend=alt.Legend(values=[3, 2, 1, 0],
-                                                      labelExpr=RANK_WIDTH_NAMES)),
+                                    legend=_legend(narrow, values=[3, 2, 1, 0],
+                                                   labelExpr=RANK_WIDTH_NAMES)),
         strokeDash=alt.StrokeDash("evidence:N", title="Strongest evidence",
                                   scale=alt.Scale(domain=EVIDENCE_DOMAIN, range=EVIDENCE_DASHES),
-                                  legend=alt.Legend(labelExpr=EVIDENCE_NAMES, symbolSize=400)),
+                                  legend=_legend(narrow, labelExpr=EVIDENCE_NAMES,
+                                                 symbolSize=400)),
         opacity=alt.condition(alt.datum.lit, alt.value(0.95), alt.value(dim)),
         tooltip=[alt.Tooltip("primary_label:N", title="Cancer"),
                  alt.Tooltip("site_label:N", title="Spreads to"),
@@ -107,27 +137,31 @@ def network_chart(nodes: pd.DataFrame, edges: pd.DataFrame, focused: bool) -> al
     points = alt.Chart(nodes).mark_point(filled=True, stroke="#ffffff", strokeWidth=1.5).encode(
         **enc,
         color=alt.Color("kind:N", title="Node", scale=alt.Scale(domain=KIND_DOMAIN,
-                                                                 range=KIND_COLOURS)),
+                                                                 range=KIND_COLOURS),
+                        legend=_legend(narrow)),
         shape=alt.Shape("kind:N", title="Node", scale=alt.Scale(domain=KIND_DOMAIN,
-                                                                 range=KIND_SHAPES)),
+                                                                 range=KIND_SHAPES),
+                        legend=_legend(narrow)),
         size=alt.Size("degree:Q", title="Links", scale=alt.Scale(range=[120, 900]), legend=None),
         opacity=alt.condition(alt.datum.state == "other", alt.value(0.25), alt.value(1)),
         tooltip=[alt.Tooltip("label:N", title="Name"), alt.Tooltip("kind:N", title="Kind"),
-                 alt.Tooltip("degree:Q", title="Links"),
-                 alt.Tooltip("rank_points:Q", title="Rank points (3 per 1st)")],
+                 alt.Tooltip("degree:Q", title="Links")],
     ).add_params(pick)
-    text = alt.Chart(nodes).mark_text(fontSize=FONT_SIZE - 1, color="#1b1f24").encode(
-        **enc, text="label:N",
+    text = alt.Chart(nodes).mark_text(fontSize=font, color=TEXT_COLOUR).encode(
+        **enc, text="lines:N",
         opacity=alt.condition(alt.datum.state == "other", alt.value(0.3), alt.value(1)))
     labels_left = text.transform_filter(alt.datum.kind == "cancer").mark_text(
-        align="right", dx=-14, fontSize=FONT_SIZE - 1, color="#1b1f24")
+        align="right", dx=-14, fontSize=font, color=TEXT_COLOUR)
     labels_right = text.transform_filter(alt.datum.kind == "site").mark_text(
-        align="left", dx=14, fontSize=FONT_SIZE - 1, color="#1b1f24")
+        align="left", dx=14, fontSize=font, color=TEXT_COLOUR)
     chart = alt.layer(lines, points, labels_left, labels_right).properties(
-        width="container", height=640,
+        width="container", height=1000 if narrow else 640,
         title=alt.Title("Cancers and the sites they spread to",
-                        subtitle="Thicker line = higher in the NCI top three. Dashed = named "
-                                 "only in a sentence. Click a node to light up its links."),
+                        subtitle=(["Thicker line = higher in the NCI top three.",
+                                   "Dashed = named only in a sentence.", "Tap a node."]
+                                  if narrow else
+                                  "Thicker line = higher in the NCI top three. Dashed = named "
+                                  "only in a sentence. Click a node to light up its links.")),
         description="Network of primary cancers (orange circles) linked to the sites they "
                     "spread to (blue squares).")
     return readable(chart.resolve_scale(color="independent", shape="independent"))

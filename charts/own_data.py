@@ -14,7 +14,15 @@ import pandas as pd
 
 from charts.body_map import LAND, START, with_heads
 from charts.network import padded_domain, shared_xy
-from charts.style import FONT_SIZE, KIND_COLOURS, KIND_DOMAIN, KIND_SHAPES, readable
+from charts.style import (
+    FONT_SIZE,
+    KIND_COLOURS,
+    KIND_DOMAIN,
+    KIND_SHAPES,
+    TEXT_COLOUR,
+    readable,
+)
+from charts.theme import ON_DARK_CELL, ON_LIGHT_CELL
 from upload.resolve import RANK, SHARE, Measure, row_label, totals
 
 YOUR_DATA = "Your data"
@@ -100,7 +108,7 @@ def own_heatmap(pairs: pd.DataFrame, measure: Measure, name: str) -> alt.LayerCh
     dark = (alt.datum.rank <= 2 if measure is RANK
             else alt.datum.value > (0.5 if measure is SHARE else frame["value"].max() / 2))
     text = base.mark_text(fontSize=FONT_SIZE - 1).encode(
-        text="text:N", color=alt.condition(dark, alt.value("#ffffff"), alt.value("#1b1f24")))
+        text="text:N", color=alt.condition(dark, alt.value(ON_DARK_CELL), alt.value(ON_LIGHT_CELL)))
     chart = alt.layer(cells, text).properties(
         width=alt.Step(58), height=alt.Step(32),
         title=alt.Title(f"{YOUR_DATA}: where each cancer spreads", subtitle=wrapped(
@@ -160,7 +168,7 @@ def own_network(nodes: pd.DataFrame, edges: pd.DataFrame, measure: Measure) -> a
         size=alt.Size("degree:Q", scale=alt.Scale(range=[120, 900]), legend=None),
         tooltip=[alt.Tooltip("label:N", title="Name"), alt.Tooltip("kind:N", title="Kind"),
                  alt.Tooltip("degree:Q", title="Links")])
-    text = {"fontSize": FONT_SIZE - 1, "color": "#1b1f24"}
+    text = {"fontSize": FONT_SIZE - 1, "color": TEXT_COLOUR}
     left = alt.Chart(nodes).transform_filter(alt.datum.kind == "cancer").mark_text(
         align="right", dx=-14, **text).encode(**enc, text="label:N")
     right = alt.Chart(nodes).transform_filter(alt.datum.kind == "site").mark_text(

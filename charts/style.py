@@ -11,7 +11,7 @@ import altair as alt
 from data.vocabulary import EVIDENCE_LABELS, EVIDENCE_ORDER, SENTENCE_EVIDENCE, label_expression
 
 RANK_DOMAIN = ["1st (most common)", "2nd", "3rd", "Not ranked"]
-RANK_RANGE = ["#08306b", "#4a89c8", "#a9cce3", "#e3e3e3"]
+RANK_RANGE = ["#08306b", "#2c5f9e", "#5b93c9", "#e3e3e3"]
 RANK_LEGEND_TITLE = "Rank in the NCI table (an order, not a percentage)"
 
 MARKER_DOMAIN = list(SENTENCE_EVIDENCE)
@@ -29,6 +29,7 @@ EVIDENCE_NAMES = label_expression(EVIDENCE_LABELS)
 EVIDENCE_DASHES = [[1, 0], [6, 3], [2, 3], [1, 6]]
 
 FONT_SIZE = 14
+TEXT_COLOUR = "#1b1f24"  # text the charts draw on the page (charts/theme.py swaps it in dark)
 
 
 def rank_colour(field: str = "rank_label", legend: bool = True, unranked: bool = True,
@@ -51,7 +52,8 @@ def readable(chart: alt.Chart) -> alt.Chart:
                                  labelLimit=320)
             .configure_legend(labelFontSize=FONT_SIZE, titleFontSize=FONT_SIZE,
                               labelLimit=320, symbolSize=180)
-            .configure_title(fontSize=FONT_SIZE + 4, anchor="start", subtitleFontSize=FONT_SIZE)
+            .configure_title(fontSize=FONT_SIZE + 4, anchor="start", subtitleFontSize=FONT_SIZE,
+                             subtitleColor=TEXT_COLOUR)
             .configure_view(stroke=None))
 
 

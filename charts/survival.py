@@ -5,7 +5,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from charts.style import FONT_SIZE, KIND_COLOURS, readable
+from charts.style import FONT_SIZE, KIND_COLOURS, TEXT_COLOUR, readable
 
 
 def survival_bars(view: pd.DataFrame) -> alt.LayerChart:
@@ -23,7 +23,7 @@ def survival_bars(view: pd.DataFrame) -> alt.LayerChart:
     bars = base.mark_bar(color=KIND_COLOURS[1], height=34)
     values = base.transform_calculate(
         shown=alt.expr.format(alt.datum.value_pct, ".0f") + "%").mark_text(
-        align="left", dx=6, fontSize=FONT_SIZE + 2, fontWeight="bold", color="#1b1f24",
+        align="left", dx=6, fontSize=FONT_SIZE + 2, fontWeight="bold", color=TEXT_COLOUR,
     ).encode(text="shown:N")
     chart = alt.layer(bars, values).properties(
         width="container", height=alt.Step(54),

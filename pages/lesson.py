@@ -23,7 +23,7 @@ from ui.data import (
 from ui.files import lesson_handout, quiz_handout
 from ui.join import join_panel
 from ui.lesson_stage import STAGE_CSS, keys_script, projected
-from ui.show import computed, download_csv, escape_markdown
+from ui.show import chart, computed, download_csv, escape_markdown
 from ui.state import plain
 
 VISUAL_HEIGHT = 450  # px: with the controls and title, one 720 px screen
@@ -115,7 +115,7 @@ with words:
 with visual:
     if step.view in charts:
         spec = projected(charts[step.view](), VISUAL_HEIGHT)
-        st.vega_lite_chart(spec, width="stretch" if spec["width"] == "container" else "content")
+        chart(spec, width="stretch" if spec["width"] == "container" else "content")
         if step.view == "heatmap":
             st.caption(GRID_KEY)
     else:

@@ -8,6 +8,8 @@ from ui import own_data, state
 from ui.data import network_picture, network_view, same_organ_note, spread_quotes, tables
 from ui.files import graph_file
 from ui.filters import spread_filters
+from ui.picks import bring_into_view, new_click
+from ui.screen import current
 from ui.show import chart, chart_data, download_csv, image_downloads, quote, table_with_download
 
 LAYOUT_NAMES = {"two_columns": "Two columns (cancers | sites)", "circular": "Circle",
@@ -30,10 +32,10 @@ view = network_view(t, evidence, sources)
 node_names = view.names
 
 # A click on the chart arrives in the chart's state before the focus box is drawn: adopt it.
-clicked = (st.session_state.get("network") or {}).get("selection", {}).get(NODE_SELECTION, [])
-if clicked and clicked[0].get("node") != st.session_state.get("_last_click"):
-    st.session_state["_last_click"] = st.session_state["focus_node"] = clicked[0]["node"]
 state.init_single("focus_node", [""] + list(node_names), "")
+click = new_click("network", NODE_SELECTION)
+if click:  # a click on empty space keeps the node chosen in the box
+    st.session_state["focus_node"] = click["node"]
 state.show_notices()  # the focus is read after the filters: name a bad one now, not later
 if st.session_state["focus_node"] not in node_names:
     st.session_state["focus_node"] = ""
@@ -52,24 +54,32 @@ for key, default in (("layout", "two_columns"), ("seed", 7), ("focus_node", ""))
 
 focus = st.session_state["focus_node"] or None
 spec, lit = network_picture(t, evidence, sources, st.session_state["layout"],
-                            st.session_state["seed"], focus)
+                            st.session_state["seed"], focus, current().narrow)
 chart(spec, on_select="rerun", key="network", selection_mode=NODE_SELECTION)
+
+with st.container(key="node_panel", border=True):
+    if focus:
+        kind, node_id = focus.split(":", 1)
+        st.subheader(f"{node_names[focus]}: its links and the quotes behind them")
+        neighbours = sorted(node_names[n] for n in set(lit) - {focus})
+        st.markdown(f"Linked to **{len(neighbours)}**: " + ", ".join(neighbours) + ".")
+        found = spread_quotes(t, node_id if kind == "cancer" else None,
+                              node_id if kind == "site" else None, evidence, sources)
+        cancer_names = query.labels(t["cancers"], "cancer_id")
+        site_names = query.labels(t["sites"], "site_id")
+        for row in found.itertuples():
+            quote(row.quote, f"{row.source} (confidence: {row.confidence})",
+                  f"{row.evidence} · {cancer_names[row.primary]} → {site_names[row.site]}")
+        if click:  # the answer to a click is brought to the reader, not left below the fold
+            bring_into_view("node_panel", focus)
+    else:
+        st.markdown("Click (or tap) a node, or choose one in the box above, to see its links "
+                    "and the sources' own words here.")
 st.caption(same_organ_note(t))
 chart_data(view.edges, "network_edges.csv", "edges_data", "Show the links as a table")
-image_downloads(spec, "cancer_spread_network", view.credit, "network_image")
-
-if focus:
-    kind, node_id = focus.split(":", 1)
-    st.subheader(f"{node_names[focus]}: its links and the quotes behind them")
-    neighbours = sorted(node_names[n] for n in set(lit) - {focus})
-    st.markdown(f"Linked to **{len(neighbours)}**: " + ", ".join(neighbours) + ".")
-    found = spread_quotes(t, node_id if kind == "cancer" else None,
-                          node_id if kind == "site" else None, evidence, sources)
-    cancer_names = query.labels(t["cancers"], "cancer_id")
-    site_names = query.labels(t["sites"], "site_id")
-    for row in found.itertuples():
-        quote(row.quote, f"{row.source} (confidence: {row.confidence})",
-              f"{row.evidence} · {cancer_names[row.primary]} → {site_names[row.site]}")
+slide = network_picture(t, evidence, sources, st.session_state["layout"],  # wide, for slides
+                        st.session_state["seed"], focus)[0]
+image_downloads(slide, "cancer_spread_network", view.credit, "network_image")
 
 st.subheader("Which nodes matter most?")
 st.markdown("**Links**: how many partners a node has. **Ranked links**: only those from the NCI "

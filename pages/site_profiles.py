@@ -2,13 +2,19 @@
 
 import streamlit as st
 
+from charts.spread import CELL_SELECTION
+from data import query
 from ui import state
-from ui.data import site_options, site_profile_view, tables
-from ui.show import table_with_download
+from ui.data import site_options, site_picture, site_profile_view, spread_quotes, tables
+from ui.picks import bring_into_view, new_click
+from ui.show import chart, quote, table_with_download
+from ui.state import escape_markdown
 
 t = tables()
 options = site_options(t)
 state.init_single("profile", options, "liver")
+cancer_names = query.labels(t["cancers"], "cancer_id")
+state.init_single("from_cancer", [""] + list(cancer_names), "")
 
 st.title("Site profiles")
 st.markdown("Pick a place in the body where cancer can spread. You will see which cancers the "
@@ -26,6 +32,26 @@ second.metric("Cancers ranking it 1st (NCI)", profile.n_ranked_first)
 third.metric("Symptoms the sources name", len(profile.symptoms))
 
 st.subheader(f"Which cancers spread to: {profile.name}")
+picture = site_picture(t, site)
+if picture:
+    click = new_click(f"site_chart_{site}", CELL_SELECTION)
+    if click is not None:
+        st.session_state["from_cancer"] = click.get("primary", "")
+    chart(picture, on_select="rerun", key=f"site_chart_{site}", selection_mode=CELL_SELECTION)
+    with st.container(key="site_panel", border=True):
+        chosen = st.session_state.get("from_cancer", "")
+        said = spread_quotes(t, chosen, site, None, None) if chosen else None
+        if said is not None and len(said):
+            st.markdown(f"**{escape_markdown(cancer_names[chosen])} → "
+                        f"{escape_markdown(profile.name)}**: the sources' own words")
+            for row in said.itertuples():
+                quote(row.quote, f"{row.source} (confidence: {row.confidence})", row.evidence)
+            if click:
+                bring_into_view("site_panel", chosen + site)
+        else:
+            st.markdown("Tap (or click) a cancer in the chart to read what the sources say "
+                        "about it reaching this site.")
+    state.sync("from_cancer", "")
 st.markdown("Ranked rows come from the NCI table (1 = most common of its top three; it leaves "
             "out lymph nodes). Other rows are sentences that name the pair.")
 table_with_download(profile.cancers, f"site_{site}_cancers.csv",

@@ -6,16 +6,34 @@ from charts.spread import CELL_SELECTION
 from data import query
 from data.vocabulary import EVIDENCE_LABELS
 from ui import own_data, state
-from ui.data import filter_options, spread_quotes, spread_view, tables
+from ui.data import (
+    cancer_picture,
+    filter_options,
+    marked_heatmap,
+    pair_options,
+    spread_quotes,
+    spread_view,
+    tables,
+)
 from ui.filters import spread_filters
+from ui.picks import bring_into_view, forget_click, new_click
+from ui.screen import current
 from ui.show import chart, chart_data, image_downloads, quote, table_with_download
-from views.spread import slide_caption
+from views.spread import pair_key, slide_caption, split_pair
 
 t = tables()
 cancer_names = query.labels(t["cancers"], "cancer_id")
 site_names = query.labels(t["sites"], "site_id")
 cancer_options = filter_options(t)["cancer"]
 state.init_single("focus", [""] + list(cancer_options), "")
+state.init_single("pair", pair_options(t) | {""}, "")
+
+
+def drop_pair() -> None:
+    """A cancer chosen in the box replaces a clicked cell (its quotes would disagree)."""
+    st.session_state["pair"] = ""
+    forget_click("heatmap")
+
 
 st.title("Where cancers spread")
 own_data.show_instead("heatmap", own_data.show_heatmap)  # an uploaded table, if chosen
@@ -34,36 +52,65 @@ if view.empty:
             icon=":material/filter_alt_off:")
     st.stop()
 
-event = chart(view.heatmap, on_select="rerun", key="heatmap", selection_mode=CELL_SELECTION)
+# A click (or tap) on a cell chooses its pair and its cancer, before the boxes are drawn.
+click = new_click("heatmap", CELL_SELECTION)
+if click is not None:
+    st.session_state["pair"] = pair_key(click["primary"], click["site"]) if click else ""
+    if click:
+        st.session_state["focus"] = click["primary"]
+pair = st.session_state["pair"]
+if pair and not (view.cells["primary"] + "." + view.cells["site"]).eq(pair).any():
+    pair = ""  # the filters hide it: nothing to outline or quote
+narrow = current().narrow
+cancer_box = ("Cancer to show" if narrow else "Show the quotes for a cancer")
+if narrow:  # a phone draws one cancer at a time: choose it first
+    focus = st.session_state["focus"] or (split_pair(pair)[0] if pair else "")
+    st.session_state["focus"] = focus or str(view.cells["primary"].iloc[0])
+    st.selectbox(cancer_box, list(cancer_options), format_func=cancer_options.get, key="focus",
+                 on_change=drop_pair)
+    picture = cancer_picture(t, *filters, st.session_state["focus"])
+    if not picture:
+        st.info("The filters leave nothing for this cancer. Choose another, or clear a filter.")
+    else:
+        chart(picture, on_select="rerun", key="heatmap", selection_mode=CELL_SELECTION)
+else:
+    chart(marked_heatmap(t, *filters, pair) if pair else view.heatmap, on_select="rerun",
+          key="heatmap", selection_mode=CELL_SELECTION)
+
+with st.container(key="quote_panel", border=True):
+    if not narrow:
+        st.selectbox(cancer_box, [""] + list(cancer_options),
+                     format_func=lambda c: cancer_options.get(c, "Choose a cancer…"),
+                     key="focus", on_change=drop_pair)
+    focus = st.session_state["focus"]
+    if pair:
+        primary, site = split_pair(pair)
+        st.subheader(f"{cancer_names[primary]} → {site_names[site]}")
+        st.button("Clear this cell", icon=":material/close:", on_click=drop_pair,
+                  key="clear_pair")
+        shown = spread_quotes(t, primary, site, filters[2], filters[3])
+    elif focus:
+        st.subheader(f"Every quote about {cancer_options[focus]}")
+        st.caption(("Tap" if narrow else "Click") + " a cell for one pair's quotes.")
+        shown = spread_quotes(t, focus, None, filters[2], filters[3])
+    else:
+        shown = None
+        st.markdown("Click a cell in the chart, or choose a cancer, to read the sources' own "
+                    "words here.")
+    if shown is not None:
+        for row in shown.itertuples():
+            rank = f", rank {row.rank}" if row.evidence == EVIDENCE_LABELS["ranked_table"] else ""
+            detail = f"{row.evidence}{rank} · {cancer_names[row.primary]} → {site_names[row.site]}"
+            detail += f" · {row.note}" if row.note else ""
+            quote(row.quote, f"{row.source} (confidence: {row.confidence})", detail)
+    if click:  # the answer to a click is brought to the reader, not left below the fold
+        bring_into_view("quote_panel", pair)
+state.sync("focus", "")
+state.sync("pair", "")
+
 chart_data(view.cells, "spread_heatmap_cells.csv", "heatmap_data")
 image_downloads(view.heatmap, "where_cancers_spread_heatmap", view.credit, "heatmap_image",
                 caption=slide_caption(filter_options(t), chosen))
-
-st.subheader("The quotes behind it")
-picked = event.selection.get(CELL_SELECTION, []) if event else []
-left, right = st.columns([1, 2])
-left.selectbox("Show the quotes for a cancer", [""] + list(cancer_options),
-               format_func=lambda c: cancer_options.get(c, "Choose a cancer…"), key="focus")
-state.sync("focus", "")
-if picked:
-    primary, site = picked[0]["primary"], picked[0]["site"]
-    right.markdown(f"Showing the cell you clicked: **{cancer_names[primary]} → "
-                   f"{site_names[site]}**. Click it again to clear it.")
-    shown = spread_quotes(t, primary, site, filters[2], filters[3])
-elif st.session_state["focus"]:
-    shown = spread_quotes(t, st.session_state["focus"], None, filters[2], filters[3])
-    right.markdown(f"Showing every quote about **{cancer_options[st.session_state['focus']]}** "
-                   "that matches the filters. Or click a cell in the chart.")
-else:
-    shown = None
-    right.markdown("Choose a cancer, or click a cell in the chart, to read the sources' own "
-                   "words.")
-if shown is not None:
-    for row in shown.itertuples():
-        rank = f", rank {row.rank}" if row.evidence == EVIDENCE_LABELS["ranked_table"] else ""
-        detail = f"{row.evidence}{rank} · {cancer_names[row.primary]} → {site_names[row.site]}"
-        detail += f" · {row.note}" if row.note else ""
-        quote(row.quote, f"{row.source} (confidence: {row.confidence})", detail)
 
 st.subheader("Which sites appear most in the top three?")
 st.markdown("For each site: how many of the cancers in the NCI table list it first, second or "

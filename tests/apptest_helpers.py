@@ -10,6 +10,7 @@ from streamlit import dataframe_util
 from streamlit.testing.v1 import AppTest
 
 from tests.conftest import ROOT
+from ui.screen import Screen
 
 TIMEOUT = 60  # seconds for one run: generous, the machine is shared and small
 
@@ -30,9 +31,12 @@ def ok(at: AppTest) -> AppTest:
     return at
 
 
-def open_page(page: str, **params: str | list[str]) -> AppTest:
-    """:func:`run_page`, failing the test if the app or the page raised."""
+def open_page(page: str, screen: Screen | None = None, **params: str | list[str]) -> AppTest:
+    """:func:`run_page`, failing the test if the app or the page raised. ``screen`` is the
+    screen the browser's probe would report (a phone, a dark theme); light and wide if None."""
     at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=TIMEOUT)
+    if screen is not None:
+        at.session_state["_screen"] = screen
     for key, value in params.items():
         at.query_params[key] = value
     ok(at.run())

@@ -124,7 +124,8 @@ def test_focus_on_a_cancer_shows_its_quotes():
     ok(at.selectbox(key="focus").set_value("breast").run())
     shown = [m.value for m in at.markdown]
     assert any("Breast — Lungs, liver, bones" in text for text in shown)
-    assert any("Showing every quote about **Breast cancer**" in text for text in shown)
+    assert [h.value for h in at.subheader if "Every quote" in h.value] == [
+        "Every quote about Breast cancer"]
 
 
 def test_top_three_bars_count_liver_first_for_five_cancers(t):

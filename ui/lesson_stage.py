@@ -11,20 +11,18 @@ from __future__ import annotations
 from charts.lesson import lesson_spec
 from ui.files import ByIdentity
 
-# Full-contrast, large text; the page's top padding trimmed so a step fits a 720 px screen;
+# Large text in the theme's own full-contrast colours (light or dark); the page's top
+# padding trimmed so a step fits a 720 px screen;
 # the First/Last buttons exist for Home/End only. Larger screens scale the stage up.
 STAGE_CSS = """<style>
 .stMainBlockContainer { padding-top: 3.1rem; padding-bottom: 0.5rem; }
 .stMainBlockContainer h1 { font-size: 1.9rem; padding: 0 0 0.4rem 0; line-height: 1.2; }
-.stMainBlockContainer h3 { font-size: 1.2rem; line-height: 1.3; padding: 0.15rem 0;
-  color: #1b1f24; }
-.stMainBlockContainer .stMarkdown p { color: #1b1f24; }
+.stMainBlockContainer h3 { font-size: 1.2rem; line-height: 1.3; padding: 0.15rem 0; }
 .stMainBlockContainer [data-testid=stCaptionContainer],
-.stMainBlockContainer [data-testid=stCaptionContainer] p { font-size: 0.95rem; color: #31333f;
-  opacity: 1; }
+.stMainBlockContainer [data-testid=stCaptionContainer] p { font-size: 0.95rem; opacity: 1; }
 .stMainBlockContainer [data-testid=stTable] td,
 .stMainBlockContainer [data-testid=stTable] th { font-size: 17px; line-height: 1.2;
-  color: #1b1f24; padding: 0.2rem 0.4rem; }
+  padding: 0.2rem 0.4rem; }
 .st-key-first, .st-key-last { display: none; }
 @media (max-width: 1100px) {
   .stMainBlockContainer h3 { font-size: 1.12rem; }

@@ -159,7 +159,7 @@ def show_heatmap(data: OwnData) -> None:
     view = data.drawn("heatmap", HEATMAP_MAX, filters)
     if not _nothing(view):
         chart(data.memo(("heatmap", filters), lambda: plain_spec(
-            own_heatmap(view.pairs, data.measure, short(data.file_name)))))
+            own_heatmap(view.pairs, data.measure, short(data.file_name)))), private=True)
         if view.note:
             st.caption(view.note)
     table, csv = data.shown((), lambda: data.pairs)
@@ -193,7 +193,7 @@ def show_network(data: OwnData) -> None:
     view = data.drawn("network", NETWORK_MAX, filters)
     if not _nothing(view):
         chart(data.memo(("network", layout_name, filters),
-                        lambda: _network(data, view.pairs, layout_name, 7)))
+                        lambda: _network(data, view.pairs, layout_name, 7)), private=True)
         if view.note:
             st.caption(view.note)
     table, csv = data.shown((), lambda: data.pairs)
@@ -226,7 +226,7 @@ def show_body_map(data: OwnData) -> None:
             wrapped("Thicker arrow = " + ("higher rank. " if data.measure.kind == "order"
                                         else "larger number. ") + data.measure.explain),
             strength_title=data.measure.title, evidence=False)))
-        chart(spec)
+        chart(spec, private=True)
     if missing:
         st.warning("Not on the figure (the body map has no place for these names, so they "
                    "are listed here instead): " + escape_markdown(_listed(missing)),

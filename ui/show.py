@@ -12,7 +12,10 @@ import altair as alt
 import pandas as pd
 import streamlit as st
 
-from ui.files import shared_csv, slide_png, slide_svg
+from charts.phone import phone_spec
+from charts.theme import for_theme
+from ui import screen
+from ui.files import ByIdentity, shared_csv, slide_png, slide_svg
 from ui.state import escape_markdown
 
 
@@ -86,10 +89,33 @@ def image_downloads(chart: alt.TopLevelMixin | dict, file_stem: str, source_line
                         icon=":material/image:", on_click="ignore")
 
 
-def chart(spec: dict, **options):
-    """Draw a cached Vega-Lite spec. Every builder in charts/ sets a ``description``, which
-    Streamlit gives the chart as its accessible name (its text alternative)."""
-    return st.vega_lite_chart(spec, **options)
+_THEMED = ByIdentity(64)
+
+
+def for_screen(spec: dict, shown_on: screen.Screen) -> dict:
+    """``spec`` fitted to a phone when the screen is narrow, in the theme's colours."""
+    fitted = phone_spec(spec) if shown_on.narrow else spec
+    return for_theme(fitted, shown_on.theme)
+
+
+def themed(spec: dict, private: bool = False) -> dict:
+    """``spec`` as the screen shows it (see :mod:`charts.theme`, :mod:`charts.phone`).
+
+    A cached spec's copy is made once per screen and found by identity; a ``private`` spec
+    (made from a person's upload) is fitted in the run and never kept past it."""
+    shown_on = screen.current()
+    if shown_on == screen.Screen():
+        return spec
+    if private:
+        return for_screen(spec, shown_on)
+    return _THEMED.get(spec, (shown_on,), lambda: for_screen(spec, shown_on))
+
+
+def chart(spec: dict, private: bool = False, **options):
+    """Draw a Vega-Lite spec in the screen's theme. Every builder in charts/ sets a
+    ``description``, which Streamlit gives the chart as its accessible name (its text
+    alternative). ``private``: the spec holds a person's upload (see :func:`themed`)."""
+    return st.vega_lite_chart(themed(spec, private), **options)
 
 
 COMPUTED_ICON = ":material/calculate:"

@@ -54,21 +54,24 @@ def network_view(t: dict[str, pd.DataFrame], evidence: Ids, sources: Ids) -> Net
         dict(zip(measures["node"], measures["label"], strict=True)))
 
 
-def network_picture(view: NetworkView, layout_name: str, seed: int,
-                    focus: str | None) -> tuple[dict, list[str]]:
-    """The chart's spec for a layout, seed and focused node, and the ids of the lit nodes."""
+def network_picture(view: NetworkView, layout_name: str, seed: int, focus: str | None,
+                    narrow: bool = False) -> tuple[dict, list[str]]:
+    """The chart's spec for a layout, seed and focused node (drawn for a phone when
+    ``narrow``), and the ids of the lit nodes."""
     edges = network_edges(view.edges)
     spots = layout(view.graph, layout_name, seed=seed)
     lit = focus_set(view.measures, edges, focus)
     chart = network_chart(node_frame(view.measures, spots, lit, focus),
-                          edge_frame(edges, spots, focus), focused=bool(focus))
+                          edge_frame(edges, spots, focus), focused=bool(focus), narrow=narrow)
     return plain_spec(chart), sorted(lit)
 
 
 def network_picture_for(t: dict[str, pd.DataFrame], evidence: Ids, sources: Ids,
-                        layout_name: str, seed: int, focus: str | None) -> tuple[dict, list[str]]:
+                        layout_name: str, seed: int, focus: str | None,
+                        narrow: bool = False) -> tuple[dict, list[str]]:
     """:func:`network_picture` of the filters' graph (one call, so it can be cached)."""
-    return network_picture(network_view(t, evidence, sources), layout_name, seed, focus)
+    return network_picture(network_view(t, evidence, sources), layout_name, seed, focus,
+                           narrow)
 
 
 def same_organ_note(t: dict[str, pd.DataFrame]) -> str:

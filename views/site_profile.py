@@ -6,6 +6,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from charts.spread import pair_strip
+from charts.style import plain_spec
 from data import query
 
 
@@ -62,3 +64,15 @@ def site_profile(t: dict[str, pd.DataFrame], site: str) -> SiteProfile:
     return SiteProfile(site, query.labels(t["sites"], "site_id")[site], parts["cancers"],
                        parts["symptoms"], parts["treatments"], int(rows["primary"].nunique()),
                        int(ranked_first["primary"].nunique()))
+
+
+def site_picture(t: dict[str, pd.DataFrame], site: str) -> dict:
+    """The chart of the cancers that reach ``site``: one row each, 1st-ranked first, coloured
+    by the NCI rank and marked where a sentence names the pair ({} if none does)."""
+    rows = t["spread"][t["spread"]["site"] == site]
+    cells = query.pair_cells(rows, t["cancers"], t["sites"], t["sources"])
+    if cells.empty:
+        return {}
+    name = query.labels(t["sites"], "site_id")[site]
+    return plain_spec(pair_strip(cells, "cancer", f"Which cancers reach the {name.lower()}",
+                                 f"The cancers that the sources say reach the {name.lower()}"))

@@ -7,7 +7,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from charts.export import filters_caption
-from charts.spread import spread_heatmap, top_sites_bars
+from charts.spread import mark_pair, pair_strip, spread_heatmap, top_sites_bars
 from charts.style import plain_spec
 from data import query
 
@@ -76,3 +76,54 @@ def quotes(t: dict[str, pd.DataFrame], primary: str | None, site: str | None, ev
     """The quotes behind a cancer, a site or one pair, under the evidence and source filters."""
     rows = query.filter_spread(t["spread"], evidence=evidence, sources=sources)
     return query.quotes_for(rows, t["sources"], primary=primary, site=site)
+
+
+PAIR_JOIN = "."  # a pair in a link: "<cancer id>.<site id>" (ids are snake_case words)
+
+
+def pair_key(primary: str, site: str) -> str:
+    """The link's value for a pair.
+
+    >>> pair_key("lung", "adrenal_gland")
+    'lung.adrenal_gland'
+    """
+    return f"{primary}{PAIR_JOIN}{site}"
+
+
+def split_pair(key: str) -> tuple[str, str]:
+    """The cancer and site ids of a pair's link value (see :func:`pair_key`)."""
+    primary, _, site = key.partition(PAIR_JOIN)
+    return primary, site
+
+
+def pair_options(t: dict[str, pd.DataFrame]) -> frozenset[str]:
+    """Every pair some source names, as link values: the pairs a link may choose."""
+    return frozenset(pair_key(p, s) for p, s in zip(t["spread"]["primary"], t["spread"]["site"],
+                                                    strict=True))
+
+
+def marked_heatmap(t: dict[str, pd.DataFrame], cancers: Ids, sites: Ids, evidence: Ids,
+                   sources: Ids, pair: str) -> dict:
+    """The heatmap for the filters with ``pair``'s cell outlined (the heatmap unchanged when
+    the filters hide that pair)."""
+    view = spread_view(t, cancers, sites, evidence, sources)
+    primary, site = split_pair(pair)
+    cell = view.cells[(view.cells["primary"] == primary) & (view.cells["site"] == site)]
+    if cell.empty:
+        return view.heatmap
+    row = cell.iloc[0]
+    return mark_pair(view.heatmap, {"primary": primary, "site": site, "cancer": row["cancer"],
+                                    "site_label": row["site_label"]})
+
+
+def cancer_picture(t: dict[str, pd.DataFrame], cancers: Ids, sites: Ids, evidence: Ids,
+                   sources: Ids, cancer: str) -> dict:
+    """A phone's heatmap: one cancer's row of the filtered heatmap, as rows of sites ({} when
+    the filters leave that cancer nothing)."""
+    cells = spread_view(t, cancers, sites, evidence, sources).cells
+    mine = cells[cells["primary"] == cancer]
+    if mine.empty:
+        return {}
+    name = mine["cancer"].iloc[0]
+    return plain_spec(pair_strip(mine, "site_label", f"Where {name} spreads",
+                                 f"Where {name} spreads"))
