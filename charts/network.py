@@ -85,6 +85,7 @@ def padded_domain(values: pd.Series, share: float) -> list[float]:
     return [low - pad, high + pad]
 
 
+LABEL_ROOM, LABEL_ROOM_NARROW = 200, 105  # px beside the outermost nodes for their labels
 NARROW_LABEL_CHARACTERS = 13  # a phone's column holds about this many per label line
 
 
@@ -114,8 +115,12 @@ def network_chart(nodes: pd.DataFrame, edges: pd.DataFrame, focused: bool,
     broken into short lines, and more room is left beside the two columns for them.
     """
     nodes = nodes.assign(lines=[label_lines(name, narrow) for name in nodes["label"]])
-    enc = shared_xy(padded_domain(nodes["x"], 1.05 if narrow else 0.7),
-                    padded_domain(nodes["y"], 0.06))
+    enc = shared_xy(padded_domain(nodes["x"], 0.0), padded_domain(nodes["y"], 0.06))
+    # Room for the labels in pixels, whatever the chart's width (a share of it would be too
+    # little on a tablet and too much on a projector).
+    enc["x"] = alt.X("x:Q", axis=None, scale=alt.Scale(
+        domain=padded_domain(nodes["x"], 0.0), nice=False,
+        padding=LABEL_ROOM_NARROW if narrow else LABEL_ROOM))
     font = FONT_SIZE - (2 if narrow else 1)
     dim = 0.12 if focused else 0.75
     pick = alt.selection_point(name=NODE_SELECTION, fields=["node"], on="click")
@@ -150,9 +155,12 @@ def network_chart(nodes: pd.DataFrame, edges: pd.DataFrame, focused: bool,
     text = alt.Chart(nodes).mark_text(fontSize=font, color=TEXT_COLOUR).encode(
         **enc, text="lines:N",
         opacity=alt.condition(alt.datum.state == "other", alt.value(0.3), alt.value(1)))
-    labels_left = text.transform_filter(alt.datum.kind == "cancer").mark_text(
+    # Labels point away from the middle, so none lies across the picture (in two columns:
+    # cancers' to the left, sites' to the right).
+    middle = (float(nodes["x"].min()) + float(nodes["x"].max())) / 2
+    labels_left = text.transform_filter(alt.datum.x < middle).mark_text(
         align="right", dx=-14, fontSize=font, color=TEXT_COLOUR)
-    labels_right = text.transform_filter(alt.datum.kind == "site").mark_text(
+    labels_right = text.transform_filter(alt.datum.x >= middle).mark_text(
         align="left", dx=14, fontSize=font, color=TEXT_COLOUR)
     chart = alt.layer(lines, points, labels_left, labels_right).properties(
         width="container", height=1000 if narrow else 640,

@@ -33,6 +33,10 @@ def heatmap_frame(cells: pd.DataFrame) -> pd.DataFrame:
                    "evidence", "sources", "n_quotes"]].copy()
     frame["rank_label"] = frame["rank_label"].replace("", "Not ranked")
     frame["marker_label"] = frame["marker"].map(MARKER_LABELS).fillna("")
+    # What a screen reader says for a cell (Vega's default lists every field by its name).
+    frame["aria"] = (frame["cancer"] + " → " + frame["site_label"] + ": NCI rank "
+                     + frame["rank_label"].str.lower() + "; " + frame["evidence"] + "; "
+                     + frame["sources"])
     return frame
 
 
@@ -55,7 +59,7 @@ def spread_heatmap(cells: pd.DataFrame, cancer_order: list[str],
     )
     chosen = alt.when(pick, empty=False)
     cells_layer = base.mark_rect().encode(
-        color=rank_colour(orient="bottom"),
+        color=rank_colour(orient="bottom"), description="aria:N",
         stroke=chosen.then(alt.value("#d55e00")).otherwise(alt.value("#ffffff")),
         strokeWidth=chosen.then(alt.value(4)).otherwise(alt.value(2)),
     ).add_params(pick)
@@ -140,7 +144,7 @@ def pair_strip(cells: pd.DataFrame, rows: str, title: str, subject: str) -> alt.
               axis=alt.Axis(labelLimit=150, labelFontSize=FONT_SIZE))
     chosen = alt.when(pick, empty=False)
     cells_layer = alt.Chart(frame).mark_rect(cornerRadius=3).encode(
-        x=x, x2="x1:Q", y=y, color=rank_colour(legend=False),
+        x=x, x2="x1:Q", y=y, color=rank_colour(legend=False), description="aria:N",
         stroke=chosen.then(alt.value("#d55e00")).otherwise(alt.value("#ffffff")),
         strokeWidth=chosen.then(alt.value(4)).otherwise(alt.value(2)),
         tooltip=HEATMAP_TOOLTIP).add_params(pick)

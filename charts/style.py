@@ -46,12 +46,17 @@ def rank_colour(field: str = "rank_label", legend: bool = True, unranked: bool =
                                        else "vertical") if legend else None)
 
 
+# Legends under a chart stack one above another, at its left: side by side they run off a
+# tablet's or a phone's edge (Vega's legend layout, set through an expression).
+LEGENDS_STACKED = {"expr": "{bottom: {anchor: 'start', direction: 'vertical', margin: 10}}"}
+
+
 def readable(chart: alt.Chart) -> alt.Chart:
     """Large, projector-friendly text on every chart."""
     return (chart.configure_axis(labelFontSize=FONT_SIZE, titleFontSize=FONT_SIZE,
                                  labelLimit=320)
             .configure_legend(labelFontSize=FONT_SIZE, titleFontSize=FONT_SIZE,
-                              labelLimit=320, symbolSize=180)
+                              labelLimit=320, symbolSize=180, layout=LEGENDS_STACKED)
             .configure_title(fontSize=FONT_SIZE + 4, anchor="start", subtitleFontSize=FONT_SIZE,
                              subtitleColor=TEXT_COLOUR)
             .configure_view(stroke=None))

@@ -41,7 +41,21 @@ export default function({ setStateValue, data }) {
   // The menu's theme switch changes no event we can listen to: look twice a second.
   const timer = setInterval(check, 500);
   window.addEventListener('resize', check);
-  return () => { clearInterval(timer); window.removeEventListener('resize', check); };
+  // On a phone the open sidebar covers the page: close it once a page is chosen.
+  const closeAfterChoice = (event) => {
+    if (window.innerWidth >= NARROW) return;
+    if (!event.target.closest || !event.target.closest('[data-testid=stSidebarNavLink]')) return;
+    setTimeout(() => {
+      const close = document.querySelector('[data-testid=stSidebarCollapseButton] button');
+      if (close) close.click();
+    }, 150);
+  };
+  document.addEventListener('click', closeAfterChoice, true);
+  return () => {
+    clearInterval(timer);
+    window.removeEventListener('resize', check);
+    document.removeEventListener('click', closeAfterChoice, true);
+  };
 }
 """.replace("NARROW", str(NARROW_BELOW_PX))
 
