@@ -155,4 +155,6 @@ def body_map(arrow_rows: pd.DataFrame, dots: pd.DataFrame, title: str, subtitle:
         description=f"{title}. {' '.join(_as_list(subtitle))} A simplified body figure with "
                     "arrows from where the cancer starts to where it spreads; positions are "
                     "approximate.")
-    return readable(chart)
+    # "pad": the figure keeps its size and its legends are added below it; fitting the whole
+    # chart into its size would squash the figure to make room for the stacked legends.
+    return readable(chart.properties(autosize=alt.AutoSizeParams(type="pad")))

@@ -25,6 +25,7 @@ ON_LIGHT_CELL = "#111418"
 LIGHT_TO_DARK = {
     "#1b1f24": "#eef1f5",  # text on the page
     "#ffffff": "#0e1117",  # outlines that separate marks: the page colour
+    "white": "#0e1117",  # a projected chart's background
     "#08306b": "#e3eef9",  # rank 1st (light: darkest; dark: brightest)
     "#2c5f9e": "#8dbbe6",  # rank 2nd
     "#5b93c9": "#4a86c0",  # rank 3rd

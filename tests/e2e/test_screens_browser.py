@@ -18,7 +18,14 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Locator, Page
 
 from charts.theme import BACKGROUND, LIGHT_TO_DARK
-from tools.app_server import ARTIFACTS, app_dir, block_offsite, load_pages, wait_until_finished
+from tools.app_server import (
+    ARTIFACTS,
+    app_dir,
+    block_offsite,
+    load_pages,
+    page_url,
+    wait_until_finished,
+)
 
 from .browser import full_page_screenshot, open_page, serious_axe_violations
 
@@ -87,11 +94,13 @@ def test_page_fits_the_screen_in_its_theme(screens: dict, spec, size: str, theme
     """The page is drawn in the theme, fits the width, draws its charts, passes axe."""
     page = screens["context"](size, theme).new_page()
     try:
-        result = open_page(page, f"{screens['base']}/{spec.url_path}")
+        result = open_page(page, page_url(screens["base"], spec.url_path,
+                                          default=spec == PAGES[0]))
         wait_until_finished(page)
         layout = page.evaluate(_LAYOUT)
         full_page_screenshot(page, SHOTS / f"{size}-{theme}-{spec.url_path}.png")
         assert result.exceptions == 0, "the page shows an error"
+        assert not result.not_found, "Streamlit says the page was not found"
         assert layout["background"] == _rgb(BACKGROUND[theme]), "not drawn in the theme"
         assert layout["scrolls"] <= 1, f"the page scrolls sideways by {layout['scrolls']} px"
         assert result.drawn == result.charts, f"{result.charts - result.drawn} chart(s) blank"
