@@ -163,7 +163,10 @@ def network_chart(nodes: pd.DataFrame, edges: pd.DataFrame, focused: bool,
     labels_right = text.transform_filter(alt.datum.x >= middle).mark_text(
         align="left", dx=14, fontSize=font, color=TEXT_COLOUR)
     chart = alt.layer(lines, points, labels_left, labels_right).properties(
-        width="container", height=1000 if narrow else 640,
+        width="container", height=760 if narrow else 640,
+        # On a phone the stacked legends are added below the picture ("fit-x"), not squeezed
+        # into its height, so the two columns keep room for two-line labels.
+        autosize=alt.AutoSizeParams(type="fit-x" if narrow else "fit", contains="padding"),
         title=alt.Title("Cancers and the sites they spread to",
                         subtitle=(["Thicker line = higher in the NCI top three.",
                                    "Dashed = named only in a sentence.", "Tap a node."]
