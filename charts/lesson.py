@@ -46,7 +46,7 @@ def lesson_spec(chart: ChartOrSpec, height: int) -> dict:
     return spec
 
 
-GRID_KEY = ("Darkest blue: the site the NCI table lists 1st for that cancer, then 2nd, then "
+GRID_KEY = ("{strongest} blue: the site the NCI table lists 1st for that cancer, then 2nd, then "
             "3rd (an order, not a percentage). Blank: not in its three.")
 """What a projected grid's colour means, said under it in place of its legend."""
 

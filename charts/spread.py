@@ -17,7 +17,7 @@ from charts.style import (
     rank_colour,
     readable,
 )
-from charts.theme import ON_LIGHT_CELL
+from charts.theme import ON_LIGHT_CELL, RANK_KEY
 
 CELL_SELECTION = "cell"
 HEATMAP_TOOLTIP = [
@@ -72,8 +72,8 @@ def spread_heatmap(cells: pd.DataFrame, cancer_order: list[str],
     chart = alt.layer(cells_layer, markers).properties(
         width=alt.Step(46), height=alt.Step(30),
         title=alt.Title("Where each cancer spreads, by source",
-                        subtitle="Dark blue = first in the NCI top three. A marker = a sentence "
-                                 "names the pair. Blank = no source names it."),
+                        subtitle=[RANK_KEY["light"], "A marker = a sentence names the pair. "
+                                                     "Blank = no source names it."]),
         description="Heatmap of primary cancers against the sites they spread to. Colour is "
                     "the rank in the NCI table; markers show pairs named in sentences.",
     )
@@ -159,7 +159,7 @@ def pair_strip(cells: pd.DataFrame, rows: str, title: str, subject: str) -> alt.
         text="says:N")
     chart = alt.layer(cells_layer, markers, words).properties(
         width="container", height=alt.Step(44),
-        title=alt.Title(title, subtitle=["Darkest = 1st in the NCI top three.",
+        title=alt.Title(title, subtitle=[RANK_KEY["light"],
                                           "A marker = a sentence names it. Tap a row."]),
         description=f"{subject}: each row with its rank in the NCI table (an order, not a "
                     "percentage) and the kind of evidence, 1st-ranked first.")

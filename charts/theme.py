@@ -37,14 +37,22 @@ LIGHT_TO_DARK = {
 }
 
 
+# Words that name a rank's colour: in dark the 1st is the brightest, not the darkest.
+RANK_KEY = {"light": "Darkest blue = 1st in the NCI top three.",
+            "dark": "Brightest blue = 1st in the NCI top three."}
+STRONGEST = {"light": "darkest", "dark": "brightest"}
+WORDS_IN_DARK = {RANK_KEY["light"]: RANK_KEY["dark"]}
+
+
 def _swap(node: Any, colours: dict[str, str]) -> Any:
-    """``node`` with every colour string found in ``colours`` replaced (a new structure)."""
+    """``node`` with every colour found in ``colours``, and every sentence that names one,
+    replaced (a new structure)."""
     if isinstance(node, dict):
         return {key: _swap(value, colours) for key, value in node.items()}
     if isinstance(node, list):
         return [_swap(value, colours) for value in node]
     if isinstance(node, str):
-        return colours.get(node.lower(), node)
+        return WORDS_IN_DARK.get(node) or colours.get(node.lower(), node)
     return node
 
 

@@ -9,6 +9,7 @@ first and last step.
 import streamlit as st
 
 from charts.lesson import GRID_KEY
+from charts.theme import STRONGEST
 from classroom.lesson import step_from_link
 from ui.data import (
     body_map_view,
@@ -23,6 +24,7 @@ from ui.data import (
 from ui.files import lesson_handout, quiz_handout
 from ui.join import join_panel
 from ui.lesson_stage import STAGE_CSS, keys_script, projected
+from ui.screen import current
 from ui.show import chart, computed, download_csv, escape_markdown
 from ui.state import plain
 
@@ -117,7 +119,7 @@ with visual:
         spec = projected(charts[step.view](), VISUAL_HEIGHT)
         chart(spec, width="stretch" if spec["width"] == "container" else "content")
         if step.view == "heatmap":
-            st.caption(GRID_KEY)
+            st.caption(GRID_KEY.format(strongest=STRONGEST[current().theme].capitalize()))
     else:
         file_name, label = lesson_files[step.view]
         frame = lesson_table(t, step.view)

@@ -3,6 +3,7 @@
 import streamlit as st
 
 from charts.spread import CELL_SELECTION
+from charts.theme import STRONGEST
 from data import query
 from data.vocabulary import EVIDENCE_LABELS
 from ui import own_data, state
@@ -39,9 +40,10 @@ st.title("Where cancers spread")
 own_data.show_instead("heatmap", own_data.show_heatmap)  # an uploaded table, if chosen
 st.markdown("Each row is a cancer, each column a place it can spread to. **Blue cells** come "
             "from the National Cancer Institute's table of the three most common sites for 12 "
-            "cancers (darkest = most common). That table is an *order*, not a percentage, and "
-            "it leaves out lymph nodes. **Markers** show pairs that a sentence in a source names. "
-            "A blank cell means no source here names the pair, not that it never happens.")
+            f"cancers ({STRONGEST[current().theme]} = most common). That table is an *order*, "
+            "not a percentage, and it leaves out lymph nodes. **Markers** show pairs that a "
+            "sentence in a source names. A blank cell means no source here names the pair, not "
+            "that it never happens.")
 chosen = spread_filters(t, ("cancer", "site", "evidence", "source"))
 
 filters = tuple(tuple(chosen[k]) for k in ("cancer", "site", "evidence", "source"))
@@ -59,6 +61,8 @@ if click is not None:
     if click:
         st.session_state["focus"] = click["primary"]
 pair = st.session_state["pair"]
+if pair:  # the box names the chosen pair's cancer, however the pair was chosen (link or tap)
+    st.session_state["focus"] = split_pair(pair)[0]
 if pair and not (view.cells["primary"] + "." + view.cells["site"]).eq(pair).any():
     pair = ""  # the filters hide it: nothing to outline or quote
 narrow = current().narrow

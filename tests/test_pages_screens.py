@@ -85,6 +85,8 @@ def test_a_dark_screen_gets_dark_chart_colours():
     spec = json.dumps(chart_spec(at)).lower()
     assert LIGHT_TO_DARK["#08306b"] in spec and '"#08306b"' not in spec
     assert '"#1b1f24"' not in spec
+    assert "brightest blue = 1st" in spec and "darkest" not in spec, "the key names the colour"
+    assert "(brightest = most common)" in " ".join(m.value for m in at.markdown)
 
 
 def test_site_profile_draws_the_cancers_that_reach_the_site(tables):
