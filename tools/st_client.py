@@ -133,9 +133,10 @@ class Session:
             try:
                 self.get("/_stcore/health")
                 break
-            except (ProtocolError, requests.RequestException):
+            except (ProtocolError, requests.RequestException) as error:
                 if time.monotonic() > deadline:
-                    raise ProtocolError(f"the app did not come back within {within:.0f} s")
+                    raise ProtocolError(f"the app did not come back within {within:.0f} s") \
+                        from error
                 time.sleep(0.5)
         self.connect()
         return self.run()
