@@ -17,8 +17,8 @@ from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
-from tools.app_server import in_ci
-from tools.balancer import Cluster, haproxy_path, kill_replica, start_cluster, stop_cluster
+from tests.cluster_helpers import running_cluster
+from tools.balancer import Cluster, kill_replica
 from tools.st_client import ProtocolError, Session
 from ui.own_upload import UPLOAD_LOST
 
@@ -30,16 +30,8 @@ LOST_FIRST_WORDS = UPLOAD_LOST.split(".")[0]  # "**Please upload your file again
 @pytest.fixture
 def cluster() -> Iterator[Cluster]:
     """Two replicas and HAProxy on free ports of 127.0.0.1, stopped after the test."""
-    if haproxy_path() is None:
-        reason = "haproxy is not installed (apt-get install haproxy; tests/run.sh does)"
-        if in_ci():
-            pytest.fail(f"CI=true and {reason}", pytrace=False)
-        pytest.skip(reason)
-    started = start_cluster(replicas=2)
-    try:
+    with running_cluster(2) as started:
         yield started
-    finally:
-        stop_cluster(started)
 
 
 def own_table(index: int) -> bytes:
