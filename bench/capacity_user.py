@@ -13,7 +13,7 @@ from __future__ import annotations
 import random
 import time
 
-from locust import User, between, task
+from locust import User, constant, task
 
 from tools.st_client import ProtocolError, Run, Session
 from ui.navigation import PAGES
@@ -32,7 +32,10 @@ WIDGETS = {
 class Student(User):
     """A tab that joins, then clicks through the app at a person's pace."""
 
-    wait_time = between(*THINK)
+    # The think time is spent inside each task, reading the websocket as an open tab does
+    # (see think), rather than in Locust's sleep, which would leave the server's pings
+    # unanswered and let it close the connection of a student who reads for long.
+    wait_time = constant(0)
     abstract = False
     timeout = 60.0  # a page run that takes longer than this counts as an error
 
@@ -40,6 +43,15 @@ class Student(User):
         self.session = Session(self.host, timeout=self.timeout)
         self.last: Run | None = None
         self.measure("join", lambda: self.session.open(random.choice(URL_PATHS)))
+
+    def think(self) -> None:
+        """Read the page for a while (5-15 s), connected, before the next click."""
+        try:
+            self.session.idle(random.uniform(*THINK))
+        except ProtocolError as error:
+            self.environment.events.request.fire(
+                request_type="run", name="idle", response_time=0, response_length=0,
+                exception=error, context={})
 
     def on_stop(self) -> None:
         self.session.close()
@@ -63,16 +75,18 @@ class Student(User):
         """Click another page in the sidebar."""
         others = [path for path in URL_PATHS if path != self.session.page]
         self.measure("page", lambda: self.session.run(random.choice(others)))
+        self.think()
 
     @task(3)
     def change_widget(self) -> None:
         """Change the page's main widget (or open a page that has one first)."""
         if self.session.page not in WIDGETS or self.last is None:
             self.measure("page", lambda: self.session.run(random.choice(list(WIDGETS))))
-            return
-        key, pick = WIDGETS[self.session.page]
-        proto = self.last.widgets[key]
-        self.measure("widget", lambda: self.session.set_widget(self.last, key, pick(proto)))
+        else:
+            key, pick = WIDGETS[self.session.page]
+            proto = self.last.widgets[key]
+            self.measure("widget", lambda: self.session.set_widget(self.last, key, pick(proto)))
+        self.think()
 
     @task(1)
     def download_csv(self) -> None:
@@ -80,7 +94,7 @@ class Student(User):
         files = [url for url in (self.last.downloads if self.last else {}).values()
                  if url.endswith(".csv")]
         if not files:
-            return
+            return  # no think: the student clicks something else at once
         started, exception, size = time.perf_counter(), None, 0
         try:
             size = len(self.session.download(random.choice(files)))
@@ -90,3 +104,4 @@ class Student(User):
             request_type="GET", name="download CSV",
             response_time=(time.perf_counter() - started) * 1000, response_length=size,
             exception=exception, context={})
+        self.think()

@@ -12,13 +12,14 @@ from __future__ import annotations
 
 import csv
 import io
+import subprocess
 from collections.abc import Iterator
 from concurrent.futures import ThreadPoolExecutor
 
 import pytest
 
 from tests.cluster_helpers import running_cluster
-from tools.balancer import Cluster, kill_replica
+from tools.balancer import CONFIG, Cluster, haproxy_path, kill_replica, render
 from tools.st_client import ProtocolError, Session
 from ui.own_upload import UPLOAD_LOST
 
@@ -32,6 +33,26 @@ def cluster() -> Iterator[Cluster]:
     """Two replicas and HAProxy on free ports of 127.0.0.1, stopped after the test."""
     with running_cluster(2) as started:
         yield started
+
+
+def test_shipped_config_renders_with_the_ports_given(tmp_path) -> None:
+    """The tests run deploy/haproxy.cfg itself: only its bind and server lines change, and
+    what comes out is a config HAProxy accepts (checked when HAProxy is installed)."""
+    shipped = CONFIG.read_text()
+    rendered = render(shipped, 40000, [40001, 40002, 40003])
+    servers = [line.split()[:3] for line in rendered.splitlines()
+               if line.strip().startswith("server ")]
+    assert servers == [["server", f"app{i}", f"127.0.0.1:4000{i}"] for i in (1, 2, 3)]
+    assert "bind 127.0.0.1:40000" in rendered
+    assert "cookie WCS_REPLICA insert" in rendered
+    assert "option httpchk GET /_stcore/health" in rendered
+    assert rendered.count("\n") == shipped.count("\n") + 1  # one server line more, nothing lost
+    if haproxy_path():
+        path = tmp_path / "haproxy.cfg"
+        path.write_text(rendered)
+        check = subprocess.run([haproxy_path(), "-c", "-f", str(path)], capture_output=True,
+                               text=True, timeout=30)
+        assert check.returncode == 0, check.stdout + check.stderr
 
 
 def own_table(index: int) -> bytes:

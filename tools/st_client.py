@@ -167,6 +167,20 @@ class Session:
         message.ParseFromString(data)
         return message
 
+    def idle(self, seconds: float) -> None:
+        """Stay connected for ``seconds`` as an open tab does between clicks: read what the
+        server sends, which answers its pings (the server closes a connection whose pings
+        go unanswered for 30 s). Nothing is expected; anything that arrives is dropped."""
+        deadline = time.monotonic() + seconds
+        while self.ws is not None and time.monotonic() < deadline:
+            self.ws.settimeout(max(0.01, deadline - time.monotonic()))
+            try:
+                self.ws.recv()  # websocket-client answers a ping with a pong inside recv
+            except websocket.WebSocketTimeoutException:
+                return
+            except (websocket.WebSocketException, OSError) as error:
+                raise ProtocolError(f"connection lost: {error}") from error
+
     # ----------------------------------------------------------------------- runs
     def run(self, url_path: str | None = None, query: str = "", widgets: dict | None = None,
             ) -> Run:
