@@ -23,6 +23,7 @@ import requests
 import websocket
 from streamlit.proto.BackMsg_pb2 import BackMsg
 from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
+from streamlit.proto.WidgetStates_pb2 import WidgetState
 
 XSRF_COOKIE = "_streamlit_xsrf"
 SERVED_BY = "X-Served-By"  # set by the balancer config in deploy/ (the replica's name)
@@ -150,6 +151,7 @@ class Session:
         self.http.close()
 
     def send(self, message: BackMsg) -> None:
+        """Send one BackMsg over the websocket."""
         if self.ws is None:
             raise ProtocolError("not connected")
         self.ws.send_binary(message.SerializeToString())
@@ -248,12 +250,9 @@ class Session:
         return self.run(widgets={proto.id: state})
 
     @staticmethod
-    def _state(widget_id: str):
-        from streamlit.proto.WidgetStates_pb2 import WidgetState
-
-        state = WidgetState()
-        state.id = widget_id
-        return state
+    def _state(widget_id: str) -> WidgetState:
+        """An empty widget value for ``widget_id``, to fill in."""
+        return WidgetState(id=widget_id)
 
     # ------------------------------------------------------------------ files
     def download(self, url: str) -> bytes:
