@@ -6,6 +6,7 @@ from ui import own_data
 from ui.own_upload import (
     EXAMPLES,
     ROLE_NAMES,
+    UPLOAD_LOST,
     checked_table,
     chosen_file,
     matching_sentence,
@@ -18,6 +19,7 @@ from ui.own_upload import (
     session_memo,
     show_problems,
     tidy_steps,
+    upload_lost,
 )
 from ui.show import escape_markdown, table_with_download
 from upload.columns import ROLES, SHAPE_LABELS, SHAPES, guess_shape, missing_roles
@@ -57,7 +59,11 @@ upload = st.file_uploader("Upload a CSV, TSV or spreadsheet file",
                           key="own_file", help="UTF-8 text or a workbook, up to 100 MB.")
 picked = chosen_file(upload)
 if picked is None:
-    st.info("Upload a file, or try the practice data, to begin.", icon=":material/upload_file:")
+    if upload_lost():  # reconnected to a server that never had the file: say so, no error
+        st.warning(UPLOAD_LOST, icon=":material/upload_file:")
+    else:
+        st.info("Upload a file, or try the practice data, to begin.",
+                icon=":material/upload_file:")
     st.stop()
 file_key, file_name, read = picked
 st.markdown(f"**File:** {escape_markdown(short(file_name))}")

@@ -27,6 +27,22 @@ if [[ ! -x "$chromium" ]]; then
     fi
 fi
 
+# The replica and fault tests run two app servers behind HAProxy (deploy/haproxy.cfg).
+if ! command -v haproxy >/dev/null && [[ ! -x /usr/sbin/haproxy ]]; then
+    if [[ "$(id -u)" == 0 ]] && command -v apt-get >/dev/null; then
+        step "Installing HAProxy with apt-get (for the replica and fault tests)"
+        if ! { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq haproxy; } \
+                >/tmp/tests-run-apt-haproxy.log 2>&1; then
+            echo "Could not install HAProxy (see /tmp/tests-run-apt-haproxy.log):" >&2
+            tail -n 5 /tmp/tests-run-apt-haproxy.log >&2 || true
+            echo "Continuing: replica tests will skip (or fail under CI=true)." >&2
+        fi
+    else
+        echo "Note: no haproxy and cannot apt-get it here;" \
+             "replica tests will skip (or fail under CI=true)." >&2
+    fi
+fi
+
 step "Lint (ruff)"
 python -m ruff check .
 

@@ -26,6 +26,11 @@ from upload.tidy import tidy_report
 from upload.view import short
 from upload.workbook import is_workbook, sheet_names
 
+try:  # where Streamlit 1.67 keeps it; only used to recognise a file this server never had
+    from streamlit.runtime.uploaded_file_manager import DeletedFile
+except ImportError:  # pragma: no cover - a later Streamlit may move it
+    DeletedFile = ()
+
 EXAMPLES_DIR = Path(__file__).resolve().parent.parent / "data" / "examples"
 EXAMPLES = {"practice_spread_counts.csv": "counts with totals",
             "practice_ranked.csv": "a ranked table",
@@ -47,6 +52,20 @@ def chosen_file(upload) -> tuple[str, str, Callable[[], bytes]] | None:
     if practice in EXAMPLES:
         return f"practice:{practice}", practice, (EXAMPLES_DIR / practice).read_bytes
     return None
+
+
+UPLOAD_LOST = ("**Please upload your file again.** The app was restarted, or your connection "
+               "moved to another of the app's servers, and your file was kept only in the "
+               "memory of the one before (uploads are never saved to disk). Upload it again "
+               "above, or try the practice data.")
+
+
+def upload_lost(key: str = "own_file") -> bool:
+    """True when the browser still shows a file in the uploader ``key`` that this server
+    does not hold: after a restart or a move to another replica, the tab reconnects to a new
+    session and sends the old file's id, which Streamlit reads as a deleted file (the widget
+    then returns None)."""
+    return isinstance(st.session_state.get(key), DeletedFile)
 
 
 def session_memo(name: str, key: tuple, build: Callable[[], object]) -> object:
