@@ -4,7 +4,7 @@ import streamlit as st
 
 from ui import own_data, state
 from ui.data import body_map_choices, body_map_view, tables
-from ui.show import chart, chart_data, image_downloads, table_with_download
+from ui.show import chart, chart_data, image_downloads, quote_cards
 
 MODES = {"cancer": "Start from a cancer", "site": "Start from a site"}
 
@@ -51,6 +51,5 @@ else:
                "Show the arrows as a table")
     image_downloads(view.spec, f"body_map_{chosen}", choices.credit, "body_map_image")
     st.subheader("The quotes behind the arrows")
-    table_with_download(view.quotes,
-                        f"body_map_quotes_{chosen}.csv",
-                        "Download these quotes (CSV)", "body_map_quotes")
+    quote_cards(view.quotes, f"body_map_quotes_{chosen}.csv", "Download these quotes (CSV)",
+                "body_map_quotes")

@@ -23,7 +23,7 @@ from ui.data import (
 from ui.files import lesson_handout, quiz_handout
 from ui.join import join_panel
 from ui.lesson_stage import STAGE_CSS, keys_script, projected
-from ui.show import computed, download_csv, escape_markdown
+from ui.show import computed, download_csv, escape_markdown, plain_table
 from ui.state import plain
 
 VISUAL_HEIGHT = 450  # px: with the controls and title, one 720 px screen
@@ -121,6 +121,6 @@ with visual:
     else:
         file_name, label = lesson_files[step.view]
         frame = lesson_table(t, step.view)
-        st.table(frame, hide_index=True)
+        plain_table(frame)
         with st.popover(label, icon=":material/download:"):
             download_csv(frame, file_name, label, "lesson_table")

@@ -55,7 +55,7 @@ spec, lit = network_picture(t, evidence, sources, st.session_state["layout"],
                             st.session_state["seed"], focus)
 chart(spec, on_select="rerun", key="network", selection_mode=NODE_SELECTION)
 st.caption(same_organ_note(t))
-chart_data(view.edges, "network_edges.csv", "edges_data", "Show the links as a table")
+chart_data(view.edges_shown, "network_edges.csv", "edges_data", "Show the links as a table")
 image_downloads(spec, "cancer_spread_network", view.credit, "network_image")
 
 if focus:
@@ -96,4 +96,4 @@ second.download_button("Graph as GEXF", data=graph_file(t, "gexf", evidence, sou
                        file_name="cancer_spread_network.gexf", mime="application/xml",
                        icon=":material/download:", key="gexf", on_click="ignore")
 with third:
-    download_csv(view.edges, "cancer_spread_edge_list.csv", "Edge list (CSV)", "edge_list")
+    download_csv(view.edges_shown, "cancer_spread_edge_list.csv", "Edge list (CSV)", "edge_list")

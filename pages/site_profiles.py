@@ -4,7 +4,7 @@ import streamlit as st
 
 from ui import state
 from ui.data import site_options, site_profile_view, tables
-from ui.show import table_with_download
+from ui.show import quote_cards, table_with_download
 
 t = tables()
 options = site_options(t)
@@ -28,8 +28,8 @@ third.metric("Symptoms the sources name", len(profile.symptoms))
 st.subheader(f"Which cancers spread to: {profile.name}")
 st.markdown("Ranked rows come from the NCI table (1 = most common of its top three; it leaves "
             "out lymph nodes). Other rows are sentences that name the pair.")
-table_with_download(profile.cancers, f"site_{site}_cancers.csv",
-                    "Download these rows (CSV)", "site_cancers")
+quote_cards(profile.cancers, f"site_{site}_cancers.csv", "Download these rows (CSV)",
+            "site_cancers")
 
 st.subheader("Symptoms the sources tie to it")
 if profile.symptoms.empty:
@@ -39,6 +39,8 @@ else:
                 "having one does not mean cancer has spread.")
     table_with_download(profile.symptoms, f"site_{site}_symptoms.csv",
                         "Download these symptoms (CSV)", "site_symptoms")
+    quote_cards(profile.symptom_quotes, f"site_{site}_symptom_quotes.csv",
+                "Download these quotes (CSV)", "site_symptom_quotes")
 
 st.subheader("Treatments the sources name for it")
 if profile.treatments.empty:
@@ -46,5 +48,5 @@ if profile.treatments.empty:
                 "in particular. The treatments they name for metastatic cancer in general "
                 "are on the Sources and data page (treatments table).")
 else:
-    table_with_download(profile.treatments, f"site_{site}_treatments.csv",
-                        "Download these treatments (CSV)", "site_treatments")
+    quote_cards(profile.treatments, f"site_{site}_treatments.csv",
+                "Download these treatments (CSV)", "site_treatments")

@@ -3,7 +3,14 @@
 import streamlit as st
 
 from ui import state
-from ui.data import check_options, claim_summary, claim_topics, source_grid, tables
+from ui.data import (
+    check_options,
+    claim_summary,
+    claim_topics,
+    claims_table,
+    source_grid,
+    tables,
+)
 from ui.show import computed, escape_markdown, quote, table_with_download
 
 t = tables()
@@ -54,5 +61,5 @@ for topic in claim_topics(t):
         for words, source, detail in claims:
             quote(words, source, detail)
 st.subheader("Every claim above, as a table")
-table_with_download(t["claims"], "claims.csv",
+table_with_download(claims_table(t), "source_check_claims.csv",
                     "Download every claim (CSV)", "claims_table")

@@ -2,7 +2,7 @@
 
 import streamlit as st
 
-from ui.data import descriptor, dictionary, tables
+from ui.data import descriptor, dictionary, sources_table, tables
 from ui.files import data_package_zip, shared_csv
 from ui.show import table_with_download
 
@@ -23,7 +23,7 @@ for row in t["sources"].fillna("").itertuples():
                     f"confidence: **{row.confidence}**")
         st.markdown(row.confidence_note)
         st.markdown(f"*Reuse:* {row.reuse}")
-table_with_download(t["sources"], "sources.csv", "Download the source list (CSV)",
+table_with_download(sources_table(t), "source_list.csv", "Download the source list (CSV)",
                     "sources_table")
 
 st.header("Data dictionary")

@@ -35,7 +35,7 @@ if view.empty:
     st.stop()
 
 event = chart(view.heatmap, on_select="rerun", key="heatmap", selection_mode=CELL_SELECTION)
-chart_data(view.cells, "spread_heatmap_cells.csv", "heatmap_data")
+chart_data(view.cells_shown, "spread_heatmap_cells.csv", "heatmap_data")
 image_downloads(view.heatmap, "where_cancers_spread_heatmap", view.credit, "heatmap_image",
                 caption=slide_caption(filter_options(t), chosen))
 
@@ -73,7 +73,7 @@ if view.bars is None:
     st.info("The filters leave no ranked-table rows, so there is nothing to count here.")
 else:
     chart(view.bars)
-    chart_data(view.counts, "top_three_site_counts.csv", "top_three_data")
+    chart_data(view.counts_shown, "top_three_site_counts.csv", "top_three_data")
 
 st.subheader("Every claim that matches the filters")
 table_with_download(view.rows_shown, "spread_claims_filtered.csv",

@@ -13,7 +13,7 @@ st.markdown("A **five-year survival rate** is the share of people in a group who
             "for cancer that has spread. They describe large groups of people in the past; they "
             "cannot say what will happen to one person.")
 chart(view.spec)
-chart_data(view.rates, "survival_rates_quoted.csv", "survival_data")
+chart_data(view.rates_shown, "survival_rates_quoted.csv", "survival_data")
 image_downloads(view.spec, "five_year_survival_quoted", view.credit, "survival_image")
 
 st.subheader("Each rate in its source's words")
