@@ -93,6 +93,30 @@ TERMS: dict[str, str] = {
 """Term -> what it means, in plain words. Keys are written as the pages show them."""
 
 
+EVIDENCE_TERMS = ("kind of evidence", *EVIDENCE_LABELS.values())
+SAME_NAMES = ("Lung cancer → Lung", "Colon, Rectal and Colorectal cancer")
+
+PAGE_TERMS: dict[str, tuple[str, ...]] = {
+    "spread": ("primary cancer", "site", "NCI ranked table", "NCI rank", *EVIDENCE_TERMS,
+               "confidence", "lymph nodes", *SAME_NAMES),
+    "network": ("force-directed layout", "layout number", "links", "ranked links",
+                "rank points", "go-between score", "similarity", "NCI rank",
+                "kind of evidence", "Lung cancer → Lung", "GraphML and GEXF"),
+    "body_map": ("NCI ranked table", "NCI rank", *EVIDENCE_TERMS, "confidence", *SAME_NAMES),
+    "site_profiles": ("NCI ranked table", "NCI rank", *EVIDENCE_TERMS, "confidence",
+                      "lymph nodes", *SAME_NAMES),
+    "survival": ("five-year survival rate", "confidence"),
+    "source_check": ("NCI rank", *EVIDENCE_TERMS, "confidence", "answer", "verdict",
+                     "Colon, Rectal and Colorectal cancer"),
+    "lesson": ("metastasis", "local invasion", "intravasation", "circulation",
+               "arrest and extravasation", "proliferation", "micrometastases", "angiogenesis",
+               "NCI ranked table", "NCI rank", "lymph nodes", "five-year survival rate",
+               "verdict"),
+}
+"""The terms each page explains in its "What these words mean" box (the Sources and data
+page lists every term)."""
+
+
 def explain(term: str) -> str:
     """The explanation of ``term`` (a key of :data:`TERMS`), or a ``KeyError`` naming it.
 

@@ -2,9 +2,10 @@
 
 import streamlit as st
 
+from data.glossary import PAGE_TERMS
 from ui import state
 from ui.data import site_options, site_profile_view, tables
-from ui.show import quote_cards, table_with_download
+from ui.show import glossary, quote_cards, table_with_download
 
 t = tables()
 options = site_options(t)
@@ -14,6 +15,7 @@ st.title("Site profiles")
 st.markdown("Pick a place in the body where cancer can spread. You will see which cancers the "
             "sources say reach it, the symptoms they tie to it, and the treatments they name "
             "for it, each with the source's own words.")
+glossary(PAGE_TERMS["site_profiles"])
 state.show_notices()
 st.selectbox("Site", list(options), format_func=options.get, key="profile")
 state.sync("profile", "liver")

@@ -2,6 +2,7 @@
 
 import streamlit as st
 
+from data.glossary import PAGE_TERMS
 from ui import state
 from ui.data import (
     check_options,
@@ -11,7 +12,7 @@ from ui.data import (
     source_grid,
     tables,
 )
-from ui.show import computed, escape_markdown, quote, table_with_download
+from ui.show import computed, escape_markdown, glossary, quote, table_with_download
 
 t = tables()
 options = check_options(t)
@@ -22,6 +23,7 @@ st.markdown("Five sources, five voices. They do not all say the same thing, and 
             "all deserve the same trust. This page puts them side by side so you can practise "
             "weighing them: who says it, how sure they are, and whether they agree with the "
             "others, or even with themselves.")
+glossary(PAGE_TERMS["source_check"])
 state.show_notices()
 
 st.header("Who names which sites")

@@ -4,11 +4,12 @@ import streamlit as st
 
 from charts.spread import CELL_SELECTION
 from data import query
+from data.glossary import PAGE_TERMS
 from data.vocabulary import EVIDENCE_LABELS
 from ui import own_data, state
 from ui.data import filter_options, spread_quotes, spread_view, tables
 from ui.filters import spread_filters
-from ui.show import chart, chart_data, image_downloads, quote, table_with_download
+from ui.show import chart, chart_data, glossary, image_downloads, quote, table_with_download
 from views.spread import slide_caption
 
 t = tables()
@@ -24,6 +25,7 @@ st.markdown("Each row is a cancer, each column a place it can spread to. **Blue 
             "cancers (darkest = most common). That table is an *order*, not a percentage, and "
             "it leaves out lymph nodes. **Markers** show pairs that a sentence in a source names. "
             "A blank cell means no source here names the pair, not that it never happens.")
+glossary(PAGE_TERMS["spread"])
 chosen = spread_filters(t, ("cancer", "site", "evidence", "source"))
 
 filters = tuple(tuple(chosen[k]) for k in ("cancer", "site", "evidence", "source"))
@@ -76,5 +78,7 @@ else:
     chart_data(view.counts_shown, "top_three_site_counts.csv", "top_three_data")
 
 st.subheader("Every claim that matches the filters")
+st.caption("A long quote is cut short in this table: to read it in full, choose its cancer "
+           "under *The quotes behind it*, or click its cell in the chart.")
 table_with_download(view.rows_shown, "spread_claims_filtered.csv",
                     "Download these claims (CSV)", "spread_rows")

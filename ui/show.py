@@ -79,9 +79,14 @@ def quote_cards(frame: pd.DataFrame, file_name: str, label: str, key: str) -> No
 def glossary(terms: tuple[str, ...] | list[str], title: str = "What these words mean") -> None:
     """The glossary's explanations of ``terms``, in a box a reader can open."""
     with st.expander(title, icon=":material/menu_book:"):
-        for term, meaning in defined(terms):
-            st.markdown(f"**{escape_markdown(term)}**: {escape_markdown(meaning)}")
-        st.caption(GLOSSARY_CREDIT)
+        glossary_lines(terms)
+
+
+def glossary_lines(terms: tuple[str, ...] | list[str]) -> None:
+    """The glossary's explanations of ``terms``, one line each, and whose words they are."""
+    for term, meaning in defined(terms):
+        st.markdown(f"**{escape_markdown(term)}**: {escape_markdown(meaning)}")
+    st.caption(GLOSSARY_CREDIT)
 
 
 def chart_data(frame: pd.DataFrame, file_name: str, key: str,
