@@ -238,3 +238,20 @@ def steps(cascade: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame({"step": cascade["step"], "name": cascade["name"],
                          "in_plain_words": cascade["name"].str.lower().map(TERMS).fillna(""),
                          "what_happens": cascade["what_happens"]}).reset_index(drop=True)
+
+
+OWN_MEASURES = {"rank": "rank", "count": "n_patients", "total": "n_patients_with_primary",
+                "share": "share"}
+
+
+def own_pairs(pairs: pd.DataFrame) -> pd.DataFrame:
+    """A person's resolved pairs (:func:`upload.resolve.resolve`) as a download in the app's
+    names: ``cancer_id``/``site_id`` are the dashboard's id for a matched name, or the app's
+    key for a new one; the labels are what the views show."""
+    out = {"cancer_id": pairs["primary_key"], "cancer_label": pairs["cancer"],
+           "site_id": pairs["site_key"], "site_label": pairs["site_label"]}
+    if "rank" in pairs:
+        out |= ranked(pairs["rank"])
+    out |= {new: pairs[old] for old, new in OWN_MEASURES.items() if old in pairs and old != "rank"}
+    out["names_in_file"] = pairs["names"]
+    return pd.DataFrame(out).reset_index(drop=True)

@@ -31,10 +31,10 @@ st.selectbox("Cancer", list(options), format_func=options.get, key="check_cancer
 state.sync("check_cancer", "breast")
 cancer = st.session_state["check_cancer"]
 st.markdown("Each column is a source. **rank 1–3** is the NCI ranked table (it leaves out lymph "
-            "nodes); **stated** means a sentence says the cancer spreads there; **example** "
-            "means a sentence uses the pair to make another point; **rare but reported** means "
-            "a sentence calls that spread rare. An empty cell means that source does not "
-            "mention the pair; it does not mean the source disagrees.")
+            "nodes); **stated** means a sentence says the cancer spreads there; **used as an "
+            "example** means a sentence uses the pair to make another point; **rare but "
+            "reported** means a sentence calls that spread rare. An empty cell means that "
+            "source does not mention the pair; it does not mean the source disagrees.")
 table_with_download(source_grid(t, cancer),
                     f"who_names_which_sites_{cancer}.csv", "Download this table (CSV)",
                     "source_matrix")

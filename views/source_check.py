@@ -39,9 +39,9 @@ def source_matrix(spread: pd.DataFrame, primary: str, sources: pd.DataFrame,
                   sites: pd.DataFrame) -> pd.DataFrame:
     """For one cancer: one row per site, one column per source saying how it names the site.
 
-    A cell reads ``rank 1``..``rank 3`` (NCI table), ``stated``, ``example`` or ``rare but
-    reported``; empty when that source does not name the pair. Sites named by more sources
-    come first.
+    A cell reads ``rank 1``..``rank 3`` (NCI table), ``stated``, ``used as an example`` or
+    ``rare but reported``; empty when that source does not name the pair. Sites named by more
+    sources come first.
     """
     rows = spread[spread["primary"] == primary]
     short = query.labels(sources, "source_id", "short_name")
