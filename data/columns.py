@@ -136,7 +136,8 @@ def column_help(frame: pd.DataFrame) -> dict[str, str]:
 def cards(frame: pd.DataFrame) -> list[tuple[str, str, str]]:
     """Each row of a download-shaped ``frame`` with a ``quote`` as ``(words, who, detail)``
     for a quote card: the source (and its trust), then the row's other cells as
-    ``Heading: value``, blanks left out.
+    ``Heading: value``, blanks left out, and a column that is the same on every one of
+    several rows (the site of a site's profile) said once by the page, not on each card.
 
     Examples
     --------
@@ -149,7 +150,8 @@ def cards(frame: pd.DataFrame) -> list[tuple[str, str, str]]:
     shown = on_screen(frame)
     words, who = HEADINGS["quote"][0], HEADINGS["source_label"][0]
     trust = HEADINGS["confidence"][0]
-    rest = [c for c in shown.columns if c not in (words, who, trust)]
+    rest = [c for c in shown.columns if c not in (words, who, trust)
+            and (len(shown) == 1 or shown[c].nunique() > 1)]
     out = []
     for _, row in shown.iterrows():
         source = row[who] + (f" (confidence: {row[trust]})" if trust in row else "")

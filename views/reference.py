@@ -24,7 +24,7 @@ def symptoms_summary(t: dict[str, pd.DataFrame]) -> pd.DataFrame:
     return query.symptoms_by_site(t["symptoms"], t["sites"])
 
 
-LESSON_COLUMNS = {"cascade": ["step", "name", "in_plain_words"],
+LESSON_COLUMNS = {"cascade": ["step", "name"],  # plain words: the step's Words box
                   "symptoms": ["site_id", "site_label", "symptoms"],
                   "sources": ["question", "verdict"]}
 """The short columns a lesson step's table keeps (the takeaways beside it quote the rest)."""
