@@ -69,7 +69,7 @@ back.button("← Back", on_click=go, args=(number - 1,), disabled=number == 1, w
 forward.button("Next →", on_click=go, args=(number + 1,), disabled=number == len(steps),
                width="stretch", key="next", type="primary")
 with where:
-    label, join, prints, words = st.columns([3, 2, 2, 2], vertical_alignment="center")
+    label, join, prints, words = st.columns([2, 2, 2, 2], vertical_alignment="center")
     label.markdown(f"**Step {number} of {len(steps)}**")
     with join.popover("Join from your device", icon=":material/qr_code_2:"):
         join_panel(number, key="lesson_join")
@@ -77,7 +77,7 @@ with where:
                    "(python -m streamlit run app.py --server.address=0.0.0.0).")
     with prints.popover("Handouts (PDF)", icon=":material/print:"):
         handouts()
-    with words.popover("Words", icon=":material/menu_book:"):
+    with words.popover("Words", icon=":material/menu_book:", help="What the words mean"):
         glossary_lines(PAGE_TERMS["lesson"])
     st.caption("For learning only, not for care decisions. Keys: → / Space next, ← back, "
                "Home / End; F11 full screen.")
@@ -127,3 +127,4 @@ with visual:
         plain_table(frame)
         with st.popover(label, icon=":material/download:"):
             download_csv(frame, file_name, label, "lesson_table")
+
