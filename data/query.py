@@ -175,20 +175,6 @@ def quotes_for(spread: pd.DataFrame, sources: pd.DataFrame, primary: str | None 
             .drop(columns=["_e", "_c"]).reset_index(drop=True))
 
 
-def with_labels(frame: pd.DataFrame, cancers: pd.DataFrame, sites: pd.DataFrame) -> pd.DataFrame:
-    """Replace cancer and site ids in ``primary``/``site`` columns with their labels, as a
-    table on screen shows a frame: ``starts_in_site`` as yes/no, ``quote_form`` left out (the
-    note says when a quote is a table row)."""
-    out = frame.drop(columns=["quote_form"], errors="ignore")
-    if "starts_in_site" in out:
-        out["starts_in_site"] = out["starts_in_site"].map({True: "yes", False: "no"})
-    if "primary" in out:
-        out["primary"] = out["primary"].map(labels(cancers, "cancer_id")).fillna(out["primary"])
-    if "site" in out:
-        out["site"] = out["site"].map(labels(sites, "site_id")).fillna(out["site"])
-    return out
-
-
 def survival_view(survival: pd.DataFrame, cancers: pd.DataFrame,
                   sources: pd.DataFrame) -> pd.DataFrame:
     """Survival rates with display labels and their source's name and review date.
