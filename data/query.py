@@ -155,7 +155,8 @@ def quotes_for(spread: pd.DataFrame, sources: pd.DataFrame, primary: str | None 
                site: str | None = None) -> pd.DataFrame:
     """The quotes behind a cancer, a site or one pair, strongest evidence first.
 
-    Columns: primary, site, evidence, rank, source, confidence, quote, note.
+    Columns: primary, site, evidence (its label), rank, source (short name), confidence,
+    quote, note, evidence_id, source_id.
     """
     rows = filter_spread(spread, primaries=[primary] if primary else None,
                          sites=[site] if site else None)
@@ -166,25 +167,12 @@ def quotes_for(spread: pd.DataFrame, sources: pd.DataFrame, primary: str | None 
         "source": rows["source_id"].map(meta["short_name"]),
         "confidence": rows["source_id"].map(meta["confidence"]),
         "quote": rows["quote"], "note": rows["note"].fillna(""),
+        "evidence_id": rows["evidence"], "source_id": rows["source_id"],
         "_e": rows["evidence"].map({k: i for i, k in enumerate(EVIDENCE_ORDER)}),
         "_c": rows["source_id"].map(meta["confidence"]).map(CONFIDENCE_ORDER),
     })
     return (out.sort_values(["_e", "rank", "_c", "site", "primary"], na_position="last")
             .drop(columns=["_e", "_c"]).reset_index(drop=True))
-
-
-def with_labels(frame: pd.DataFrame, cancers: pd.DataFrame, sites: pd.DataFrame) -> pd.DataFrame:
-    """Replace cancer and site ids in ``primary``/``site`` columns with their labels, as a
-    table on screen shows a frame: ``starts_in_site`` as yes/no, ``quote_form`` left out (the
-    note says when a quote is a table row)."""
-    out = frame.drop(columns=["quote_form"], errors="ignore")
-    if "starts_in_site" in out:
-        out["starts_in_site"] = out["starts_in_site"].map({True: "yes", False: "no"})
-    if "primary" in out:
-        out["primary"] = out["primary"].map(labels(cancers, "cancer_id")).fillna(out["primary"])
-    if "site" in out:
-        out["site"] = out["site"].map(labels(sites, "site_id")).fillna(out["site"])
-    return out
 
 
 def survival_view(survival: pd.DataFrame, cancers: pd.DataFrame,
@@ -216,11 +204,14 @@ def figures_view(figures: pd.DataFrame, sources: pd.DataFrame) -> pd.DataFrame:
 
 
 def data_dictionary(descriptor: dict) -> pd.DataFrame:
-    """Every column of every table in the package: what it means, its type and allowed values."""
+    """Every column of every table in the package: what it means, its type and allowed values
+    (a code the app shows under a label reads ``code (label)``), required as yes/no."""
     rows = [{"table": resource["name"], "column": field["name"], "type": field["type"],
              "meaning": field.get("description", ""),
-             "allowed values": ", ".join(map(str, field.get("constraints", {}).get("enum", []))),
-             "required": bool(field.get("constraints", {}).get("required"))}
+             "allowed_values": ", ".join(
+                 f"{v} ({EVIDENCE_LABELS[v]})" if v in EVIDENCE_LABELS else str(v)
+                 for v in field.get("constraints", {}).get("enum", [])),
+             "required": "yes" if field.get("constraints", {}).get("required") else "no"}
             for resource in descriptor["resources"] for field in resource["schema"]["fields"]]
     return pd.DataFrame(rows)
 
@@ -244,7 +235,7 @@ def source_line(source_ids, sources: pd.DataFrame) -> str:
 def symptoms_by_site(symptoms: pd.DataFrame, sites: pd.DataFrame) -> pd.DataFrame:
     """Per site: its symptoms, those named by more sources first, and how many sources.
 
-    Columns: site, symptoms (joined), n_symptoms, n_sources.
+    Columns: site_id, site_label, symptoms (joined), n_symptoms, n_sources.
     """
     counts = (symptoms.groupby(["site", "symptom"])["source_id"].nunique()
               .rename("n").reset_index().sort_values(["site", "n", "symptom"],
@@ -252,7 +243,8 @@ def symptoms_by_site(symptoms: pd.DataFrame, sites: pd.DataFrame) -> pd.DataFram
     out = counts.groupby("site", sort=False).agg(
         symptoms=("symptom", ", ".join), n_symptoms=("symptom", "size")).reset_index()
     out["n_sources"] = out["site"].map(symptoms.groupby("site")["source_id"].nunique())
-    out["site"] = out["site"].map(labels(sites, "site_id"))
+    out.insert(1, "site_label", out["site"].map(labels(sites, "site_id")))
+    out = out.rename(columns={"site": "site_id"})
     return out.sort_values(["n_sources", "n_symptoms"], ascending=False).reset_index(drop=True)
 
 

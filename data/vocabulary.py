@@ -21,7 +21,8 @@ EVIDENCE_LABELS = {
 }
 """How each evidence kind reads in legends, tables and downloads."""
 
-EVIDENCE_WORDS = {"statement": "stated", "example": "example", "rare_reported": "rare but reported"}
+EVIDENCE_WORDS = {"statement": "stated", "example": "used as an example",
+                  "rare_reported": "rare but reported"}
 """How an unranked kind reads in one short cell (the Source check grid)."""
 
 SENTENCE_EVIDENCE = EVIDENCE_ORDER[1:]

@@ -2,9 +2,10 @@
 
 import streamlit as st
 
+from data.glossary import PAGE_TERMS
 from ui import own_data, state
 from ui.data import body_map_choices, body_map_view, tables
-from ui.show import chart, chart_data, image_downloads, table_with_download
+from ui.show import chart, chart_data, glossary, image_downloads, quote_cards
 
 MODES = {"cancer": "Start from a cancer", "site": "Start from a site"}
 
@@ -23,6 +24,7 @@ st.markdown("A simplified body, drawn here without any picture from the internet
             "see every cancer that reaches it. The figure shows *where*, not *how often*: "
             "arrow thickness is the order in the NCI table, not a percentage. Positions are "
             "approximate.")
+glossary(PAGE_TERMS["body_map"])
 state.show_notices()
 left, middle, right = st.columns([1, 1, 1])
 left.radio("Start from", list(MODES), format_func=MODES.get, key="mode", horizontal=True)
@@ -51,6 +53,5 @@ else:
                "Show the arrows as a table")
     image_downloads(view.spec, f"body_map_{chosen}", choices.credit, "body_map_image")
     st.subheader("The quotes behind the arrows")
-    table_with_download(view.quotes,
-                        f"body_map_quotes_{chosen}.csv",
-                        "Download these quotes (CSV)", "body_map_quotes")
+    quote_cards(view.quotes, f"body_map_quotes_{chosen}.csv", "Download these quotes (CSV)",
+                "body_map_quotes")

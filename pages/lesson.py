@@ -11,6 +11,7 @@ import streamlit as st
 from charts.lesson import GRID_KEY
 from charts.theme import STRONGEST
 from classroom.lesson import step_from_link
+from data.glossary import PAGE_TERMS
 from ui.data import (
     body_map_view,
     filter_options,
@@ -25,7 +26,7 @@ from ui.files import lesson_handout, quiz_handout
 from ui.join import join_panel
 from ui.lesson_stage import STAGE_CSS, keys_script, projected
 from ui.screen import current
-from ui.show import chart, computed, download_csv, escape_markdown
+from ui.show import chart, computed, download_csv, escape_markdown, glossary_lines, plain_table
 from ui.state import plain
 
 VISUAL_HEIGHT = 450  # px: with the controls and title, one 720 px screen
@@ -70,7 +71,7 @@ back.button("← Back", on_click=go, args=(number - 1,), disabled=number == 1, w
 forward.button("Next →", on_click=go, args=(number + 1,), disabled=number == len(steps),
                width="stretch", key="next", type="primary")
 with where:
-    label, join, prints = st.columns([3, 2, 2], vertical_alignment="center")
+    label, join, prints, words = st.columns([2, 2, 2, 2], vertical_alignment="center")
     label.markdown(f"**Step {number} of {len(steps)}**")
     with join.popover("Join from your device", icon=":material/qr_code_2:"):
         join_panel(number, key="lesson_join")
@@ -78,6 +79,8 @@ with where:
                    "(python -m streamlit run app.py --server.address=0.0.0.0).")
     with prints.popover("Handouts (PDF)", icon=":material/print:"):
         handouts()
+    with words.popover("Words", icon=":material/menu_book:", help="What the words mean"):
+        glossary_lines(PAGE_TERMS["lesson"])
     st.caption("For learning only, not for care decisions. Keys: → / Space next, ← back, "
                "Home / End; F11 full screen.")
 st.button("First step", on_click=go, args=(1,), key="first")
@@ -123,6 +126,7 @@ with visual:
     else:
         file_name, label = lesson_files[step.view]
         frame = lesson_table(t, step.view)
-        st.table(frame, hide_index=True)
+        plain_table(frame)
         with st.popover(label, icon=":material/download:"):
             download_csv(frame, file_name, label, "lesson_table")
+

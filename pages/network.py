@@ -4,13 +4,22 @@ import streamlit as st
 
 from charts.network import NODE_SELECTION
 from data import query
+from data.glossary import PAGE_TERMS, explain, sentence
 from ui import own_data, state
 from ui.data import network_picture, network_view, same_organ_note, spread_quotes, tables
 from ui.files import graph_file
 from ui.filters import spread_filters
 from ui.picks import bring_into_view, new_click
 from ui.screen import current
-from ui.show import chart, chart_data, download_csv, image_downloads, quote, table_with_download
+from ui.show import (
+    chart,
+    chart_data,
+    download_csv,
+    glossary,
+    image_downloads,
+    quote,
+    table_with_download,
+)
 
 LAYOUT_NAMES = {"two_columns": "Two columns (cancers | sites)", "circular": "Circle",
                 "spring": "Force-directed"}
@@ -26,6 +35,7 @@ st.markdown("Each **orange circle** is a cancer and each **blue square** a site;
             "NCI ranked table (thicker = higher in its top three); dashed and dotted lines are "
             "pairs named only in a sentence. The picture shows which sites many cancers share. "
             "It does not show how often spread happens.")
+glossary(PAGE_TERMS["network"])
 chosen = spread_filters(t, ("evidence", "source"))
 evidence, sources = tuple(chosen["evidence"]), tuple(chosen["source"])
 view = network_view(t, evidence, sources)
@@ -42,11 +52,11 @@ if st.session_state["focus_node"] not in node_names:
 
 left, middle, right = st.columns([2, 1, 2])
 left.radio("Layout", list(LAYOUT_NAMES), format_func=LAYOUT_NAMES.get, key="layout",
-           horizontal=True)
-middle.number_input("Seed for force-directed layout", 0, 9999, key="seed",
+           horizontal=True, help=explain("force-directed layout"))
+middle.number_input("Layout number (force-directed only)", 0, 9999, key="seed",
                     disabled=st.session_state["layout"] != "spring",
-                    help="The same seed always gives the same picture.")
-right.selectbox("Light up a cancer or site (or click a node)", [""] + sorted(
+                    help=explain("layout number"))
+right.selectbox("Light up a cancer or site (or click one in the picture)", [""] + sorted(
     node_names, key=node_names.get), format_func=lambda n: node_names.get(n, "Nothing"),
     key="focus_node")
 for key, default in (("layout", "two_columns"), ("seed", 7), ("focus_node", "")):
@@ -76,28 +86,26 @@ with st.container(key="node_panel", border=True):
         st.markdown("Click (or tap) a node, or choose one in the box above, to see its links "
                     "and the sources' own words here.")
 st.caption(same_organ_note(t))
-chart_data(view.edges, "network_edges.csv", "edges_data", "Show the links as a table")
+chart_data(view.edges_shown, "network_edges.csv", "edges_data", "Show the links as a table")
 slide = network_picture(t, evidence, sources, st.session_state["layout"],  # wide, for slides
                         st.session_state["seed"], focus)[0]
 image_downloads(slide, "cancer_spread_network", view.credit, "network_image")
 
-st.subheader("Which nodes matter most?")
-st.markdown("**Links**: how many partners a node has. **Ranked links**: only those from the NCI "
-            "table. **Rank points**: 3 for each 1st place, 2 for a 2nd, 1 for a 3rd (a way to "
-            "weigh the order, not a frequency). **Betweenness**: how often a node lies on the "
-            "shortest path between two others, from 0 to 1.")
+st.subheader("Which cancers and sites matter most?")
+st.markdown("\n".join(f"- {sentence(term)}" for term in
+                      ("links", "ranked links", "rank points", "go-between score")))
 table_with_download(view.measures_shown, "network_node_measures.csv",
-                    "Download node measures (CSV)", "node_measures")
+                    "Download these scores (CSV)", "node_measures")
 
 st.subheader("Which cancers share sites?")
-st.markdown("Pairs of cancers that spread to at least one same site. **Similarity** (Jaccard) "
-            "is the number of shared sites divided by the number of sites either one reaches: "
-            "1 means they reach exactly the same sites.")
+st.markdown("Pairs of cancers that spread to at least one same site. "
+            + sentence("similarity"))
 table_with_download(view.shared_shown, "cancers_sharing_sites.csv",
                     "Download shared sites (CSV)", "shared_sites")
 
 st.subheader("Take the graph with you")
-st.markdown("For network tools such as Gephi or Cytoscape, or for Python and R.")
+st.markdown(sentence("GraphML and GEXF") + " The edge list is a CSV: one row per line of "
+            "the picture, for Python, R or a spreadsheet.")
 first, second, third = st.columns(3)
 first.download_button("Graph as GraphML", data=graph_file(t, "graphml", evidence, sources),
                       file_name="cancer_spread_network.graphml", mime="application/xml",
@@ -106,4 +114,4 @@ second.download_button("Graph as GEXF", data=graph_file(t, "gexf", evidence, sou
                        file_name="cancer_spread_network.gexf", mime="application/xml",
                        icon=":material/download:", key="gexf", on_click="ignore")
 with third:
-    download_csv(view.edges, "cancer_spread_edge_list.csv", "Edge list (CSV)", "edge_list")
+    download_csv(view.edges_shown, "cancer_spread_edge_list.csv", "Edge list (CSV)", "edge_list")

@@ -4,10 +4,11 @@ import streamlit as st
 
 from charts.spread import CELL_SELECTION
 from data import query
+from data.glossary import PAGE_TERMS
 from ui import state
 from ui.data import site_options, site_picture, site_profile_view, spread_quotes, tables
 from ui.picks import bring_into_view, new_click
-from ui.show import chart, quote, table_with_download
+from ui.show import chart, glossary, quote, quote_cards, table_with_download
 from ui.state import escape_markdown
 
 t = tables()
@@ -20,6 +21,7 @@ st.title("Site profiles")
 st.markdown("Pick a place in the body where cancer can spread. You will see which cancers the "
             "sources say reach it, the symptoms they tie to it, and the treatments they name "
             "for it, each with the source's own words.")
+glossary(PAGE_TERMS["site_profiles"])
 state.show_notices()
 st.selectbox("Site", list(options), format_func=options.get, key="profile")
 state.sync("profile", "liver")
@@ -54,8 +56,8 @@ if picture:
     state.sync("from_cancer", "")
 st.markdown("Ranked rows come from the NCI table (1 = most common of its top three; it leaves "
             "out lymph nodes). Other rows are sentences that name the pair.")
-table_with_download(profile.cancers, f"site_{site}_cancers.csv",
-                    "Download these rows (CSV)", "site_cancers")
+quote_cards(profile.cancers, f"site_{site}_cancers.csv", "Download these rows (CSV)",
+            "site_cancers")
 
 st.subheader("Symptoms the sources tie to it")
 if profile.symptoms.empty:
@@ -65,6 +67,8 @@ else:
                 "having one does not mean cancer has spread.")
     table_with_download(profile.symptoms, f"site_{site}_symptoms.csv",
                         "Download these symptoms (CSV)", "site_symptoms")
+    quote_cards(profile.symptom_quotes, f"site_{site}_symptom_quotes.csv",
+                "Download these quotes (CSV)", "site_symptom_quotes")
 
 st.subheader("Treatments the sources name for it")
 if profile.treatments.empty:
@@ -72,5 +76,5 @@ if profile.treatments.empty:
                 "in particular. The treatments they name for metastatic cancer in general "
                 "are on the Sources and data page (treatments table).")
 else:
-    table_with_download(profile.treatments, f"site_{site}_treatments.csv",
-                        "Download these treatments (CSV)", "site_treatments")
+    quote_cards(profile.treatments, f"site_{site}_treatments.csv",
+                "Download these treatments (CSV)", "site_treatments")

@@ -2,9 +2,17 @@
 
 import streamlit as st
 
+from data.glossary import PAGE_TERMS
 from ui import state
-from ui.data import check_options, claim_summary, claim_topics, source_grid, tables
-from ui.show import computed, escape_markdown, quote, table_with_download
+from ui.data import (
+    check_options,
+    claim_summary,
+    claim_topics,
+    claims_table,
+    source_grid,
+    tables,
+)
+from ui.show import computed, escape_markdown, glossary, quote, table_with_download
 
 t = tables()
 options = check_options(t)
@@ -15,6 +23,7 @@ st.markdown("Five sources, five voices. They do not all say the same thing, and 
             "all deserve the same trust. This page puts them side by side so you can practise "
             "weighing them: who says it, how sure they are, and whether they agree with the "
             "others, or even with themselves.")
+glossary(PAGE_TERMS["source_check"])
 state.show_notices()
 
 st.header("Who names which sites")
@@ -22,10 +31,10 @@ st.selectbox("Cancer", list(options), format_func=options.get, key="check_cancer
 state.sync("check_cancer", "breast")
 cancer = st.session_state["check_cancer"]
 st.markdown("Each column is a source. **rank 1–3** is the NCI ranked table (it leaves out lymph "
-            "nodes); **stated** means a sentence says the cancer spreads there; **example** "
-            "means a sentence uses the pair to make another point; **rare but reported** means "
-            "a sentence calls that spread rare. An empty cell means that source does not "
-            "mention the pair; it does not mean the source disagrees.")
+            "nodes); **stated** means a sentence says the cancer spreads there; **used as an "
+            "example** means a sentence uses the pair to make another point; **rare but "
+            "reported** means a sentence calls that spread rare. An empty cell means that "
+            "source does not mention the pair; it does not mean the source disagrees.")
 table_with_download(source_grid(t, cancer),
                     f"who_names_which_sites_{cancer}.csv", "Download this table (CSV)",
                     "source_matrix")
@@ -54,5 +63,5 @@ for topic in claim_topics(t):
         for words, source, detail in claims:
             quote(words, source, detail)
 st.subheader("Every claim above, as a table")
-table_with_download(t["claims"], "claims.csv",
+table_with_download(claims_table(t), "source_check_claims.csv",
                     "Download every claim (CSV)", "claims_table")

@@ -2,9 +2,10 @@
 
 import streamlit as st
 
-from ui.data import descriptor, dictionary, tables
+from data.glossary import TERMS
+from ui.data import descriptor, dictionary, sources_table, tables
 from ui.files import data_package_zip, shared_csv
-from ui.show import table_with_download
+from ui.show import glossary, table_with_download
 
 t = tables()
 package = descriptor()
@@ -23,8 +24,13 @@ for row in t["sources"].fillna("").itertuples():
                     f"confidence: **{row.confidence}**")
         st.markdown(row.confidence_note)
         st.markdown(f"*Reuse:* {row.reuse}")
-table_with_download(t["sources"], "sources.csv", "Download the source list (CSV)",
+table_with_download(sources_table(t), "source_list.csv", "Download the source list (CSV)",
                     "sources_table")
+
+st.header("Words used in this dashboard")
+st.markdown("Every technical word the pages use, in plain words. Each page has the ones it "
+            "uses in its own *What these words mean* box.")
+glossary(tuple(TERMS), "Open the glossary")
 
 st.header("Data dictionary")
 st.markdown(f"**{package['title']}** (version {package['version']}). {package['description']}")

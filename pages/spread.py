@@ -5,6 +5,7 @@ import streamlit as st
 from charts.spread import CELL_SELECTION
 from charts.theme import STRONGEST
 from data import query
+from data.glossary import PAGE_TERMS
 from data.vocabulary import EVIDENCE_LABELS
 from ui import own_data, state
 from ui.data import (
@@ -19,7 +20,7 @@ from ui.data import (
 from ui.filters import spread_filters
 from ui.picks import bring_into_view, forget_click, new_click
 from ui.screen import current
-from ui.show import chart, chart_data, image_downloads, quote, table_with_download
+from ui.show import chart, chart_data, glossary, image_downloads, quote, table_with_download
 from views.spread import pair_key, slide_caption, split_pair
 
 t = tables()
@@ -44,6 +45,7 @@ st.markdown("Each row is a cancer, each column a place it can spread to. **Blue 
             "not a percentage, and it leaves out lymph nodes. **Markers** show pairs that a "
             "sentence in a source names. A blank cell means no source here names the pair, not "
             "that it never happens.")
+glossary(PAGE_TERMS["spread"])
 chosen = spread_filters(t, ("cancer", "site", "evidence", "source"))
 
 filters = tuple(tuple(chosen[k]) for k in ("cancer", "site", "evidence", "source"))
@@ -112,7 +114,7 @@ with st.container(key="quote_panel", border=True):
 state.sync("focus", "")
 state.sync("pair", "")
 
-chart_data(view.cells, "spread_heatmap_cells.csv", "heatmap_data")
+chart_data(view.cells_shown, "spread_heatmap_cells.csv", "heatmap_data")
 image_downloads(view.heatmap, "where_cancers_spread_heatmap", view.credit, "heatmap_image",
                 caption=slide_caption(filter_options(t), chosen))
 
@@ -124,8 +126,10 @@ if view.bars is None:
     st.info("The filters leave no ranked-table rows, so there is nothing to count here.")
 else:
     chart(view.bars)
-    chart_data(view.counts, "top_three_site_counts.csv", "top_three_data")
+    chart_data(view.counts_shown, "top_three_site_counts.csv", "top_three_data")
 
 st.subheader("Every claim that matches the filters")
+st.caption("A long quote is cut short in this table: to read it in full, click its cell in "
+           "the chart, or choose its cancer in the box under the chart.")
 table_with_download(view.rows_shown, "spread_claims_filtered.csv",
                     "Download these claims (CSV)", "spread_rows")

@@ -2,8 +2,9 @@
 
 import streamlit as st
 
+from data.glossary import PAGE_TERMS
 from ui.data import survival_view, tables
-from ui.show import chart, chart_data, image_downloads, quote, table_with_download
+from ui.show import chart, chart_data, glossary, image_downloads, quote, table_with_download
 
 view = survival_view(tables())
 
@@ -12,8 +13,9 @@ st.markdown("A **five-year survival rate** is the share of people in a group who
             "alive five years after their diagnosis. The sources quote only three such rates "
             "for cancer that has spread. They describe large groups of people in the past; they "
             "cannot say what will happen to one person.")
+glossary(PAGE_TERMS["survival"])
 chart(view.spec)
-chart_data(view.rates, "survival_rates_quoted.csv", "survival_data")
+chart_data(view.rates_shown, "survival_rates_quoted.csv", "survival_data")
 image_downloads(view.spec, "five_year_survival_quoted", view.credit, "survival_image")
 
 st.subheader("Each rate in its source's words")

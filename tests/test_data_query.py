@@ -65,8 +65,9 @@ def test_survival_view_labels_groups_and_dates():
 def test_data_dictionary_lists_every_field():
     """The dictionary has one row per column of each table, with allowed values."""
     descriptor = {"resources": [{"name": "t", "schema": {"fields": [
-        {"name": "a", "type": "string", "constraints": {"enum": ["x", "y"], "required": True}},
+        {"name": "a", "type": "string", "constraints": {"enum": ["x", "statement"],
+                                                        "required": True}},
         {"name": "b", "type": "integer"}]}}]}
     frame = query.data_dictionary(descriptor)
-    assert frame[["column", "allowed values", "required"]].values.tolist() == [
-        ["a", "x, y", True], ["b", "", False]]
+    assert frame[["column", "allowed_values", "required"]].values.tolist() == [
+        ["a", "x, statement (Stated in a sentence)", "yes"], ["b", "", "no"]]

@@ -107,8 +107,8 @@ def test_site_profile_counts_follow_the_tables(tables):
 def test_source_check_lists_who_names_which_site():
     """For melanoma, the grid has a row for brain with MSK's and the NIH article's words."""
     at = open_page("pages/source_check.py", check_cancer="melanoma")
-    grid = at.dataframe[0].value.set_index("site")
-    assert grid.loc["Brain", "Memorial Sloan Kettering"] == "example, stated"
+    grid = at.dataframe[0].value.set_index("Site")
+    assert grid.loc["Brain", "Memorial Sloan Kettering"] == "stated, used as an example"
     assert grid.loc["Lung", "NCI fact sheet"] == "rank 1"
     verdicts = [m.value for m in at.markdown if m.value.startswith("**Sources")
                 or m.value.startswith("**Only")]

@@ -110,8 +110,8 @@ def test_ranked_table_filter_removes_the_dashed_sentence_edges(t):
 def test_node_measures_table_counts_the_links_of_lung_cancer(t):
     """As a learner, the measures table says how many sites lung cancer is linked to."""
     at = open_page(NETWORK)
-    table = next(d.value for d in at.dataframe if {"name", "links"} <= set(d.value.columns))
-    lung = table[table["name"] == "Lung cancer"]
+    table = next(d.value for d in at.dataframe if {"Name", "Links"} <= set(d.value.columns))
+    lung = table[table["Name"] == "Lung cancer"]
     expected = t["spread"][t["spread"]["primary"] == "lung"]["site"].nunique()
     assert expected == 7
-    assert lung["links"].tolist() == [expected]
+    assert lung["Links"].tolist() == [expected]

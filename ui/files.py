@@ -17,6 +17,7 @@ import streamlit as st
 
 from charts.export import png_bytes, svg_text
 from data.build import TABLES_DIR
+from data.columns import on_screen
 from data.export import package_zip, safe_csv_bytes
 from data.load import Published, read_descriptor
 from graph.export import gexf_bytes, graphml_bytes
@@ -124,8 +125,8 @@ def lesson_handout(t: Published, paper: str) -> bytes:
                              spread.credit),
         "survival": slide_png(survival_view(t).spec, survival_view(t).credit),
     }
-    shown = {"cascade": cascade_shown(t), "symptoms": symptoms_summary(t),
-             "sources": claim_summary(t)}
+    shown = {"cascade": on_screen(cascade_shown(t)), "symptoms": on_screen(symptoms_summary(t)),
+             "sources": on_screen(claim_summary(t))}
     return lesson_pdf(lesson(t), pictures, shown, paper)
 
 

@@ -8,11 +8,14 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
+from data.glossary import explain
 from ui import state
 from ui.data import filter_options
 
 FILTER_LABELS = {"cancer": "Cancers", "site": "Sites they spread to",
                  "evidence": "Kinds of evidence", "source": "Sources"}
+FILTER_HELP = {"cancer": explain("primary cancer"), "site": explain("site"),
+               "evidence": explain("kind of evidence"), "source": explain("confidence")}
 
 
 def spread_filters(t: dict[str, pd.DataFrame], keys: tuple[str, ...]) -> dict[str, list[str]]:
@@ -26,7 +29,7 @@ def spread_filters(t: dict[str, pd.DataFrame], keys: tuple[str, ...]) -> dict[st
     state.show_notices()
     for column, key in zip(st.columns(len(keys)), keys, strict=True):
         column.multiselect(FILTER_LABELS[key], list(options[key]),
-                           format_func=options[key].get, key=key,
+                           format_func=options[key].get, key=key, help=FILTER_HELP[key],
                            placeholder=f"All {FILTER_LABELS[key].lower()}")
         state.sync(key, [])
     return {key: list(st.session_state[key]) or list(options[key]) for key in keys}

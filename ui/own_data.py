@@ -26,6 +26,7 @@ from charts.own_data import (
 )
 from charts.style import plain_spec
 from data.export import safe_csv_bytes
+from data.extracts import own_pairs
 from graph.build import pairs_graph
 from graph.layout import layout
 from ui.data import tables
@@ -68,7 +69,7 @@ class OwnData:
     def shown(self, key: tuple, rows: Callable[[], pd.DataFrame]) -> tuple[pd.DataFrame, bytes]:
         """The table shown for ``rows()`` and its CSV download, made once per ``key``."""
         table = self.memo(("shown", *key), lambda: shown_table(rows()))
-        return table, self.memo(("csv", *key), lambda: safe_csv_bytes(table))
+        return table, self.memo(("csv", *key), lambda: safe_csv_bytes(own_pairs(rows())))
 
 
 def stored() -> OwnData | None:

@@ -13,6 +13,7 @@ import pandas as pd
 import streamlit as st
 
 from data.export import safe_csv_bytes
+from data.extracts import own_pairs
 from data.load import Published
 from ui.data import BY_VERSION, tables
 from ui.show import escape_markdown
@@ -155,7 +156,7 @@ def checked_table(step: tuple, pairs: pd.DataFrame, patients: pd.DataFrame | Non
         resolved = resolve(pairs, primary_ids, site_ids, matches["cancer_labels"],
                            matches["site_labels"], patients)
         shown = shown_table(resolved)
-        return resolved, shown, safe_csv_bytes(shown)
+        return resolved, shown, safe_csv_bytes(own_pairs(resolved))
     key = (step, tuple(sorted(primary_ids.items())), tuple(sorted(site_ids.items())))
     return session_memo("checked", key, build)
 

@@ -14,9 +14,30 @@ import streamlit as st
 
 from charts.phone import phone_spec
 from charts.theme import for_theme
+from data.columns import cards, column_help, on_screen
+from data.glossary import GLOSSARY_CREDIT, defined
 from ui import screen
 from ui.files import ByIdentity, shared_csv, slide_png, slide_svg
 from ui.state import escape_markdown
+
+_SCREEN = ByIdentity(128)  # each cached table's on-screen version, made once
+
+
+def screen_table(frame: pd.DataFrame) -> pd.DataFrame:
+    """What a person sees of a download-shaped table (:func:`data.columns.on_screen`)."""
+    return _SCREEN.get(frame, (), lambda: on_screen(frame))
+
+
+def _config(frame: pd.DataFrame, shown: pd.DataFrame) -> dict:
+    """Column tooltips from the glossary; the first column pinned, so a row keeps its name
+    when a narrow screen scrolls sideways."""
+    config = {heading: st.column_config.Column(help=text)
+              for heading, text in column_help(frame).items()}
+    if len(shown.columns):
+        first = shown.columns[0]
+        config[first] = st.column_config.Column(help=config.get(first, {}).get("help"),
+                                                pinned=True)
+    return config
 
 
 def download_csv(frame: pd.DataFrame, file_name: str, label: str, key: str,
@@ -32,9 +53,43 @@ def download_csv(frame: pd.DataFrame, file_name: str, label: str, key: str,
 
 def table_with_download(frame: pd.DataFrame, file_name: str, label: str, key: str,
                         data: bytes | None = None, **dataframe_args) -> None:
-    """Show a table and, under it, a CSV download of exactly the rows shown."""
-    st.dataframe(frame, hide_index=True, width="stretch", **dataframe_args)
+    """Show a table and, under it, a CSV download of exactly the rows shown.
+
+    ``frame`` is in download shape (ids and labels, see :mod:`data.columns`); the screen
+    shows its labels under plain headings, each explained in a tooltip where the glossary
+    has the word. An upload's table (``data`` given) is shown as it is."""
+    shown = frame if data is not None else screen_table(frame)
+    config = {} if data is not None else _config(frame, shown)
+    st.dataframe(shown, hide_index=True, width="stretch",
+                 column_config=config | dataframe_args.pop("column_config", {}),
+                 **dataframe_args)
     download_csv(frame, file_name, label, key, data)
+
+
+def plain_table(frame: pd.DataFrame) -> None:
+    """A short table drawn whole (every cell wraps, no scrolling), as a person reads it."""
+    st.table(screen_table(frame), hide_index=True)
+
+
+def quote_cards(frame: pd.DataFrame, file_name: str, label: str, key: str) -> None:
+    """A table whose rows carry a quote, as one card per row so every quote reads in full
+    on a phone or a projector, then a CSV download of the rows."""
+    for words, who, detail in cards(frame):
+        quote(words, who, detail)
+    download_csv(frame, file_name, label, key)
+
+
+def glossary(terms: tuple[str, ...] | list[str], title: str = "What these words mean") -> None:
+    """The glossary's explanations of ``terms``, in a box a reader can open."""
+    with st.expander(title, icon=":material/menu_book:"):
+        glossary_lines(terms)
+
+
+def glossary_lines(terms: tuple[str, ...] | list[str]) -> None:
+    """The glossary's explanations of ``terms``, one line each, and whose words they are."""
+    for term, meaning in defined(terms):
+        st.markdown(f"**{escape_markdown(term)}**: {escape_markdown(meaning)}")
+    st.caption(GLOSSARY_CREDIT)
 
 
 def chart_data(frame: pd.DataFrame, file_name: str, key: str,

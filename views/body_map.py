@@ -8,7 +8,7 @@ import pandas as pd
 
 from charts.body_map import LAND, START, arrows, body_map, places
 from charts.style import plain_spec
-from data import query
+from data import extracts, query
 from data.vocabulary import EVIDENCE_ORDER
 from views.network import same_organ_note
 
@@ -72,10 +72,8 @@ def body_map_view(t: dict[str, pd.DataFrame], mode: str, chosen: str,
     arrow_rows = arrows(rows, t["cancers"], t["sites"])
     spec = plain_spec(body_map(arrow_rows, places(arrow_rows), _title(t, mode, chosen),
                                SUBTITLE)) if len(arrow_rows) else {}
-    shown = arrow_rows[["cancer", "site_label", "rank_label", "evidence"]].rename(columns={
-        "site_label": "spreads to", "rank_label": "NCI rank"}) if len(arrow_rows) else arrow_rows
+    shown = extracts.arrows(arrow_rows, t)
     quoted = query.filter_spread(query.travelling(t["spread"]), evidence=evidence)
     found = query.quotes_for(quoted, t["sources"], primary=chosen if mode == "cancer" else None,
                              site=chosen if mode == "site" else None)
-    return BodyMapView(arrow_rows, spec, shown,
-                       query.with_labels(found, t["cancers"], t["sites"]))
+    return BodyMapView(arrow_rows, spec, shown, extracts.quotes(found, t))

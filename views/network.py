@@ -9,16 +9,12 @@ import pandas as pd
 
 from charts.network import edge_frame, focus_set, network_chart, network_edges, node_frame
 from charts.style import plain_spec
-from data import query
+from data import extracts, query
 from graph.build import edge_table, spread_graph
 from graph.layout import layout
 from graph.metrics import node_measures, shared_sites
 
 Ids = tuple[str, ...]
-
-MEASURE_HEADINGS = {"label": "name", "degree": "links", "ranked_degree": "ranked links",
-                    "rank_points": "rank points"}
-
 
 @dataclass(frozen=True)
 class NetworkView:
@@ -26,7 +22,8 @@ class NetworkView:
 
     ``graph`` is frozen (shared by every session): never mutate it. ``measures`` has a row per
     node; ``shared`` a row per pair of cancers sharing a site; ``edges`` the edge list;
-    ``*_shown`` the same two tables with plain column names; ``names`` node id -> label.
+    ``*_shown`` the three as the page's tables (ids and labels, see :mod:`data.columns`);
+    ``names`` node id -> label.
     """
 
     graph: nx.Graph
@@ -37,6 +34,7 @@ class NetworkView:
     shared_shown: pd.DataFrame
     credit: str
     names: dict[str, str]
+    edges_shown: pd.DataFrame | None = None
 
 
 def network_view(t: dict[str, pd.DataFrame], evidence: Ids, sources: Ids) -> NetworkView:
@@ -44,14 +42,11 @@ def network_view(t: dict[str, pd.DataFrame], evidence: Ids, sources: Ids) -> Net
     rows = query.filter_spread(query.travelling(t["spread"]), evidence=evidence, sources=sources)
     g = nx.freeze(spread_graph(rows, t["cancers"], t["sites"]))
     measures, shared = node_measures(g), shared_sites(g)
+    edges = edge_table(g)
     return NetworkView(
-        g, measures, shared, edge_table(g),
-        measures.drop(columns=["node", "id"]).rename(columns=MEASURE_HEADINGS).round(
-            {"betweenness": 3}),
-        shared.drop(columns=["cancer_a_id", "cancer_b_id"]).rename(
-            columns={"jaccard": "similarity"}),
+        g, measures, shared, edges, extracts.measures(measures), extracts.shared(shared, t),
         query.source_line(sources, t["sources"]),
-        dict(zip(measures["node"], measures["label"], strict=True)))
+        dict(zip(measures["node"], measures["label"], strict=True)), extracts.edges(edges, t))
 
 
 def network_picture(view: NetworkView, layout_name: str, seed: int, focus: str | None,

@@ -5,12 +5,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from data import query
+from data import extracts, query
 from views.source_check import claim_summary
-
-CASCADE_HEADINGS = {"step": "Step", "name": "Name", "what_happens": "What happens"}
-SYMPTOM_HEADINGS = {"site": "Site", "symptoms": "Symptoms the sources name",
-                    "n_symptoms": "Number of symptoms", "n_sources": "Sources naming them"}
 
 
 def filter_options(t: dict[str, pd.DataFrame]) -> dict[str, dict[str, str]]:
@@ -19,30 +15,36 @@ def filter_options(t: dict[str, pd.DataFrame]) -> dict[str, dict[str, str]]:
 
 
 def cascade_shown(t: dict[str, pd.DataFrame]) -> pd.DataFrame:
-    """The steps of spread, in order, with plain column headings."""
-    return t["cascade"][list(CASCADE_HEADINGS)].rename(columns=CASCADE_HEADINGS)
+    """The steps of spread, in order: the NCI's names and words, and plain words for each."""
+    return extracts.steps(t["cascade"])
 
 
 def symptoms_summary(t: dict[str, pd.DataFrame]) -> pd.DataFrame:
-    """Per site: its symptoms and how many sources name them, with plain headings."""
-    return query.symptoms_by_site(t["symptoms"], t["sites"]).rename(columns=SYMPTOM_HEADINGS)
+    """Per site: its symptoms and how many sources name them."""
+    return query.symptoms_by_site(t["symptoms"], t["sites"])
 
 
-LESSON_COLUMNS = {"cascade": ["Step", "Name"], "symptoms": ["Site", "Symptoms the sources name"]}
+LESSON_COLUMNS = {"cascade": ["step", "name"],  # plain words: the step's Words box
+                  "symptoms": ["site_id", "site_label", "symptoms"],
+                  "sources": ["question", "verdict"]}
 """The short columns a lesson step's table keeps (the takeaways beside it quote the rest)."""
 
 
 def lesson_table(t: dict[str, pd.DataFrame], view: str) -> pd.DataFrame:
     """The table a lesson step shows for ``view`` ("cascade", "symptoms" or "sources")."""
-    if view == "sources":  # the Source check page's own summary, trimmed
-        return claim_summary(t)[["Question", "Verdict"]]
-    full = cascade_shown(t) if view == "cascade" else symptoms_summary(t)
+    full = {"cascade": cascade_shown, "symptoms": symptoms_summary,
+            "sources": claim_summary}[view](t)  # the Source check page's own summary
     return full[LESSON_COLUMNS[view]]
 
 
 def dictionary(descriptor: dict) -> pd.DataFrame:
     """Every column of every table: meaning, type, allowed values."""
     return query.data_dictionary(descriptor)
+
+
+def sources_table(t: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """The five sources as the Sources page's table (ids and labels)."""
+    return extracts.sources(t["sources"])
 
 
 def overview_texts(t: dict[str, pd.DataFrame]) -> dict:

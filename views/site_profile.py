@@ -8,7 +8,7 @@ import pandas as pd
 
 from charts.spread import pair_strip
 from charts.style import plain_spec
-from data import query
+from data import extracts, query
 
 
 @dataclass(frozen=True)
@@ -22,6 +22,7 @@ class SiteProfile:
     treatments: pd.DataFrame
     n_cancers: int
     n_ranked_first: int
+    symptom_quotes: pd.DataFrame | None = None
 
 
 def profile_tables(site: str, tables: dict[str, pd.DataFrame]) -> dict[str, pd.DataFrame]:
@@ -29,25 +30,16 @@ def profile_tables(site: str, tables: dict[str, pd.DataFrame]) -> dict[str, pd.D
 
     Returns ``cancers`` (who spreads there: cancer, NCI rank, evidence, source, quote),
     ``symptoms`` (symptom, sources naming it, how many, a quote) and ``treatments``
-    (treatment, kind, source, quote; those tied to this site).
+    (treatment, kind, source, quote; those tied to this site), as the page's tables (ids
+    and labels, see :mod:`data.columns`).
     """
-    sources = tables["sources"].set_index("source_id")["short_name"]
     spread = query.quotes_for(tables["spread"], tables["sources"], site=site)
-    cancers = query.with_labels(spread, tables["cancers"], tables["sites"]).rename(
-        columns={"primary": "cancer", "rank": "NCI rank"})[
-        ["cancer", "NCI rank", "evidence", "source", "confidence", "quote"]]
     symptoms = tables["symptoms"][tables["symptoms"]["site"] == site]
-    by_symptom = (symptoms.assign(source=symptoms["source_id"].map(sources))
-                  .groupby("symptom", sort=False)
-                  .agg(sources=("source", lambda s: "; ".join(sorted(set(s)))),
-                       n_sources=("source_id", "nunique"), quote=("quote", "first"))
-                  .reset_index().sort_values(["n_sources", "symptom"], ascending=[False, True]))
     treatments = tables["treatments"][tables["treatments"]["scope"] == site]
-    treatments = treatments.assign(source=treatments["source_id"].map(sources))[
-        ["treatment", "kind", "source", "quote"]]
-    by_symptom = by_symptom.rename(columns={"n_sources": "how many sources"})
-    return {"cancers": cancers.reset_index(drop=True), "symptoms": by_symptom.reset_index(
-        drop=True), "treatments": treatments.reset_index(drop=True)}
+    return {"cancers": extracts.quotes(spread, tables),
+            "symptoms": extracts.symptoms(symptoms, tables),
+            "symptom_quotes": extracts.symptom_quotes(symptoms, tables),
+            "treatments": extracts.treatments(treatments, tables)}
 
 
 def site_options(t: dict[str, pd.DataFrame]) -> dict[str, str]:
@@ -63,7 +55,7 @@ def site_profile(t: dict[str, pd.DataFrame], site: str) -> SiteProfile:
     ranked_first = rows[(rows["evidence"] == "ranked_table") & (rows["rank"] == 1)]
     return SiteProfile(site, query.labels(t["sites"], "site_id")[site], parts["cancers"],
                        parts["symptoms"], parts["treatments"], int(rows["primary"].nunique()),
-                       int(ranked_first["primary"].nunique()))
+                       int(ranked_first["primary"].nunique()), parts["symptom_quotes"])
 
 
 def site_picture(t: dict[str, pd.DataFrame], site: str) -> dict:

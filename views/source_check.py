@@ -6,15 +6,15 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from data import query
+from data import extracts, query
 from data.claims import claim_checks, conflicts
 from data.vocabulary import EVIDENCE_WORDS
 
 Quote = tuple[str, str, str]
 """A quote as a page shows it: the words, who said them (with confidence), a note."""
 
-SUMMARY_HEADINGS = {"topic": "Question", "n_sources": "Sources answering", "verdict": "Verdict",
-                    "contradicts_itself": "A source contradicts itself"}
+SUMMARY_COLUMNS = {"topic": "question", "n_sources": "n_sources", "verdict": "verdict",
+                   "contradicts_itself": "contradicts_itself"}
 
 
 @dataclass(frozen=True)
@@ -39,9 +39,9 @@ def source_matrix(spread: pd.DataFrame, primary: str, sources: pd.DataFrame,
                   sites: pd.DataFrame) -> pd.DataFrame:
     """For one cancer: one row per site, one column per source saying how it names the site.
 
-    A cell reads ``rank 1``..``rank 3`` (NCI table), ``stated``, ``example`` or ``rare but
-    reported``; empty when that source does not name the pair. Sites named by more sources
-    come first.
+    A cell reads ``rank 1``..``rank 3`` (NCI table), ``stated``, ``used as an example`` or
+    ``rare but reported``; empty when that source does not name the pair. Sites named by more
+    sources come first.
     """
     rows = spread[spread["primary"] == primary]
     short = query.labels(sources, "source_id", "short_name")
@@ -51,9 +51,10 @@ def source_matrix(spread: pd.DataFrame, primary: str, sources: pd.DataFrame,
                             aggfunc=lambda h: ", ".join(sorted(set(h))))
     grid = grid.reindex(columns=[s for s in sources["source_id"] if s in grid.columns])
     order = grid.notna().sum(axis=1).sort_values(ascending=False, kind="stable").index
-    grid = grid.loc[order].fillna("")
-    grid.index = grid.index.map(query.labels(sites, "site_id"))
-    return grid.rename(columns=short).rename_axis(index="site", columns=None).reset_index()
+    grid = grid.loc[order].fillna("").rename(columns=short)
+    grid = grid.rename_axis(index="site_id", columns=None).reset_index()
+    grid.insert(1, "site_label", grid["site_id"].map(query.labels(sites, "site_id")))
+    return grid
 
 
 def source_grid(t: dict[str, pd.DataFrame], cancer: str) -> pd.DataFrame:
@@ -65,7 +66,12 @@ def claim_summary(t: dict[str, pd.DataFrame]) -> pd.DataFrame:
     """Per question, as the table on screen shows it: sources answering, verdict, who
     contradicts itself."""
     checks = claim_checks(t["claims"], t["sources"])
-    return checks[list(SUMMARY_HEADINGS)].rename(columns=SUMMARY_HEADINGS)
+    return checks[list(SUMMARY_COLUMNS)].rename(columns=SUMMARY_COLUMNS)
+
+
+def claims_table(t: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """Every claim, as the page's table (ids and labels, see :mod:`data.columns`)."""
+    return extracts.claim_rows(t["claims"], t)
 
 
 def _clashes(pairs: pd.DataFrame, holders: dict[str, str]) -> list[tuple[str, str, str, str]]:

@@ -9,7 +9,7 @@ import pandas as pd
 from charts.export import filters_caption
 from charts.spread import mark_pair, pair_strip, spread_heatmap, top_sites_bars
 from charts.style import plain_spec
-from data import query
+from data import extracts, query
 
 Ids = tuple[str, ...]
 
@@ -18,10 +18,11 @@ Ids = tuple[str, ...]
 class SpreadView:
     """Everything the page draws for one combination of filters.
 
-    ``rows`` are the matching claims with ids; ``rows_shown`` the same with cancer and site
-    names (the table on screen and its CSV); ``cells`` one row per pair (the heatmap's data);
-    ``counts`` how often each site is ranked 1st, 2nd, 3rd (table entries, not patients);
-    ``bars`` their chart, None when no ranked row matches.
+    ``rows`` are the matching claims with ids; ``rows_shown`` the same as the page's table
+    (ids and labels, see :mod:`data.columns`); ``cells`` one row per pair (the heatmap's
+    data); ``counts`` how often each site is ranked 1st, 2nd, 3rd (table entries, not
+    patients); ``bars`` their chart, None when no ranked row matches; ``cells_shown`` and
+    ``counts_shown`` those two as the page's tables.
     """
 
     rows: pd.DataFrame
@@ -31,6 +32,8 @@ class SpreadView:
     credit: str
     counts: pd.DataFrame
     bars: dict | None
+    cells_shown: pd.DataFrame | None = None
+    counts_shown: pd.DataFrame | None = None
 
     @property
     def empty(self) -> bool:
@@ -46,9 +49,10 @@ def spread_view(t: dict[str, pd.DataFrame], cancers: Ids, sites: Ids, evidence: 
     counts = query.top_three_counts(rows, t["cancers"], t["sites"])
     heatmap = (plain_spec(spread_heatmap(cells, sorted(cells["cancer"].unique()),
                                          query.site_order(cells))) if len(cells) else {})
-    return SpreadView(rows, query.with_labels(rows, t["cancers"], t["sites"]), cells, heatmap,
+    return SpreadView(rows, extracts.claims(rows, t), cells, heatmap,
                       query.source_line(rows["source_id"], t["sources"]), counts,
-                      plain_spec(top_sites_bars(counts)) if len(counts) else None)
+                      plain_spec(top_sites_bars(counts)) if len(counts) else None,
+                      extracts.cells(cells, rows, t), extracts.top_three(counts, rows, t))
 
 
 FILTER_NAMES = {"cancer": "Cancers", "site": "Sites", "evidence": "Kinds of evidence",

@@ -8,7 +8,7 @@ import pandas as pd
 
 from charts.style import plain_spec
 from charts.survival import survival_bars
-from data import query
+from data import extracts, query
 
 Quote = tuple[str, str, str]
 """A quote as a page shows it: the words, who said them, a detail line."""
@@ -20,7 +20,8 @@ CAUTIONS = ("survival_meaning", "survival_estimates", "survival_depends")
 @dataclass(frozen=True)
 class SurvivalView:
     """The rates (a row each), their chart and quotes, the cautions, and the other figures
-    grouped by measure as ``(measure, [(as stated, context, quote, source), ...])``."""
+    grouped by measure as ``(measure, [(as stated, context, quote, source), ...])``.
+    ``rates_shown`` and ``figures`` are the page's tables (ids and labels)."""
 
     rates: pd.DataFrame
     spec: dict
@@ -29,6 +30,7 @@ class SurvivalView:
     figures: pd.DataFrame
     figure_groups: list[tuple[str, list[tuple[str, str, str, str]]]]
     credit: str
+    rates_shown: pd.DataFrame | None = None
 
 
 def survival_view(t: dict[str, pd.DataFrame]) -> SurvivalView:
@@ -45,5 +47,7 @@ def survival_view(t: dict[str, pd.DataFrame]) -> SurvivalView:
     groups = [(measure, [(r.value_as_stated, r.context, r.quote, r.source)
                          for r in group.itertuples()])
               for measure, group in figures.groupby("measure", sort=True)]
-    return SurvivalView(rates, plain_spec(survival_bars(rates)), rate_quotes, cautions, figures,
-                        groups, query.source_line(t["survival"]["source_id"], t["sources"]))
+    return SurvivalView(rates, plain_spec(survival_bars(rates)), rate_quotes, cautions,
+                        extracts.figures(t["figures"], t), groups,
+                        query.source_line(t["survival"]["source_id"], t["sources"]),
+                        extracts.survival(t["survival"], t))

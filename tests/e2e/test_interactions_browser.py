@@ -6,9 +6,11 @@ import csv
 import io
 from pathlib import Path
 
+import pandas as pd
 import pytest
 from playwright.sync_api import Page
 
+from data.columns import on_screen
 from data.load import load_tables
 from tools.app_server import (
     CHARTS_SETTLED,
@@ -28,6 +30,14 @@ MARKS = "[data-testid=stVegaLiteChart] [aria-roledescription]"
 def _rows(data: bytes) -> list[list[str]]:
     """CSV bytes (with or without a byte-order mark) as a list of rows."""
     return list(csv.reader(io.StringIO(data.decode("utf-8-sig"), newline="")))
+
+
+def _as_shown(data: bytes) -> list[list[str]]:
+    """A page download as the table on screen shows it: its label columns under their
+    headings (the download also carries each label's id, see data/columns.py)."""
+    frame = pd.read_csv(io.BytesIO(data), dtype=str, keep_default_na=False,
+                        encoding="utf-8-sig")
+    return _rows(on_screen(frame).to_csv(index=False).encode())
 
 
 def _mark_labels(page: Page, containing: str) -> list[str]:
@@ -50,11 +60,12 @@ def test_clicking_a_network_node_lights_it_up(e2e_page: Page, e2e_base_url: str)
 
 
 def test_downloaded_claims_equal_the_table_on_screen(e2e_page: Page, e2e_base_url: str):
-    """The claims CSV equals what the table shows (the grid's own export of its rows)."""
+    """The claims CSV holds what the table shows (the grid's own export of its rows), row
+    for row, with the ids beside the labels."""
     # Without the File System Access API the grid's export falls back to a plain download.
     e2e_page.add_init_script("delete window.showSaveFilePicker")
     open_page(e2e_page, f"{e2e_base_url}/heatmap?cancer=prostate")
-    ours = _rows(download_bytes(e2e_page, "Download these claims (CSV)"))
+    ours = _as_shown(download_bytes(e2e_page, "Download these claims (CSV)"))
     grid = e2e_page.locator("[data-testid=stDataFrame]").last
     grid.scroll_into_view_if_needed()
     grid.hover()
@@ -64,7 +75,7 @@ def test_downloaded_claims_equal_the_table_on_screen(e2e_page: Page, e2e_base_ur
     shown = _rows(Path(info.value.path()).read_bytes())
     assert ours == shown
     spread = load_tables()["spread"]
-    assert {row[1] for row in ours[1:]} == {"Prostate cancer"}
+    assert {row[0] for row in ours[1:]} == {"Prostate cancer"}
     assert len(ours) - 1 == (spread["primary"] == "prostate").sum()
 
 
@@ -77,7 +88,7 @@ def test_downloaded_heatmap_cells_equal_the_cells_drawn(e2e_page: Page, e2e_base
     e2e_page.get_by_text("Show the data behind this chart").first.click()
     rows = _rows(download_bytes(e2e_page, "Download this data (CSV)"))
     header = rows[0]
-    cells = {f"{r[header.index('cancer')]} -> {r[header.index('site_label')]}"
+    cells = {f"{r[header.index('cancer_label')]} -> {r[header.index('site_label')]}"
              for r in rows[1:]}
     assert cells == drawn
     assert len(rows) - 1 == len(drawn) == 9
