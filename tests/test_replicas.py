@@ -65,8 +65,7 @@ def own_table(index: int) -> bytes:
 def ranks_in(csv_bytes: bytes) -> dict[str, int]:
     """Name as written -> rank, from the checked table's CSV download."""
     rows = csv.DictReader(io.StringIO(csv_bytes.decode("utf-8-sig")))
-    return {row["As written in your file"].split(" → ")[1]: int(row["Rank in your table"])
-            for row in rows}
+    return {row["names_in_file"].split(" → ")[1]: int(row["rank"]) for row in rows}
 
 
 def shown(run) -> list[str]:
