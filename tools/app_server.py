@@ -36,6 +36,7 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 VIEWPORT = {"width": 1280, "height": 800}
+SERVE = Path(__file__).resolve().parent / "serve.py"
 LOCAL_HOSTS = frozenset({"127.0.0.1", "localhost", "::1", "[::1]"})
 IGNORED_SCHEMES = frozenset({"data", "blob", "about"})
 SERIOUS_IMPACTS = frozenset({"serious", "critical"})
@@ -141,7 +142,8 @@ class Server:
 
 
 def start_server(root: Path, port: int | None = None, timeout: float = 60.0) -> Server:
-    """Start ``python -m streamlit run app.py`` in ``root`` and wait until it is healthy.
+    """Start the app in ``root`` as the README does (``tools/serve.py``: ``streamlit run
+    app.py`` without its first-visitor "Page not found") and wait until it is healthy.
 
     The server runs in its own process group so :func:`stop_server` can end it and any
     children. Raises ``RuntimeError`` (with the server log) if it exits or is not healthy
@@ -154,7 +156,7 @@ def start_server(root: Path, port: int | None = None, timeout: float = 60.0) -> 
         prefix="e2e-streamlit-", suffix=".log", delete=False
     )
     command = [
-        sys.executable, "-m", "streamlit", "run", "app.py",
+        sys.executable, str(SERVE),
         "--server.headless=true",
         f"--server.port={port}",
         "--server.address=127.0.0.1",
