@@ -82,9 +82,9 @@ def test_downloaded_claims_equal_the_table_on_screen(e2e_page: Page, e2e_base_ur
 def test_downloaded_heatmap_cells_equal_the_cells_drawn(e2e_page: Page, e2e_base_url: str):
     """The heatmap's data download has one row per cell drawn in the chart, no more."""
     open_page(e2e_page, f"{e2e_base_url}/heatmap?cancer=prostate&cancer=melanoma")
-    drawn = {label.split("Cancer: ")[1].split(";")[0] + " -> "
-             + label.split("Spreads to: ")[1].split(";")[0]
-             for label in _mark_labels(e2e_page, "Primary cancer: ")}
+    # Each cell's accessible description starts "<cancer> → <site>: NCI rank …".
+    drawn = {label.split(":")[0].replace(" → ", " -> ")
+             for label in _mark_labels(e2e_page, ": NCI rank ")}
     e2e_page.get_by_text("Show the data behind this chart").first.click()
     rows = _rows(download_bytes(e2e_page, "Download this data (CSV)"))
     header = rows[0]
