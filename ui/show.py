@@ -29,11 +29,12 @@ def screen_table(frame: pd.DataFrame) -> pd.DataFrame:
 
 
 def _config(frame: pd.DataFrame, shown: pd.DataFrame) -> dict:
-    """Column tooltips from the glossary; the first column pinned, so a row keeps its name
-    when a narrow screen scrolls sideways."""
+    """Column tooltips from the glossary; on a phone the first column pinned, so a row keeps
+    its name when the table scrolls sideways (only there: Streamlit greys a pinned column's
+    text, which reads less well where nothing needs pinning)."""
     config = {heading: st.column_config.Column(help=text)
               for heading, text in column_help(frame).items()}
-    if len(shown.columns):
+    if len(shown.columns) and screen.current().narrow:
         first = shown.columns[0]
         config[first] = st.column_config.Column(help=config.get(first, {}).get("help"),
                                                 pinned=True)
