@@ -12,6 +12,7 @@ the server already assumed, so an ordinary visit costs no extra run.
 
 from __future__ import annotations
 
+import functools
 from dataclasses import dataclass
 
 import streamlit as st
@@ -96,9 +97,15 @@ def describe(screen: Screen) -> str:
     return f"{screen.theme} {'narrow' if screen.narrow else 'wide'}"
 
 
+@functools.cache
+def _probe():
+    """The probe component, registered once per process (registering validates it)."""
+    return st.components.v2.component(_KEY, js=_PROBE_JS)
+
+
 def watch_screen() -> Screen:
     """Mount the probe (once per run, from app.py) and return the screen to draw for."""
-    probe = st.components.v2.component(_KEY, js=_PROBE_JS)
+    probe = _probe()
     guess = st.session_state.get("_screen") or first_guess()
     result = probe(key=_KEY, data=describe(guess), on_screen_change=lambda: None, height=0)
     screen = parse_screen(getattr(result, "screen", None), guess)

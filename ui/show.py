@@ -21,6 +21,7 @@ from ui.files import ByIdentity, shared_csv, slide_png, slide_svg
 from ui.state import escape_markdown
 
 _SCREEN = ByIdentity(128)  # each cached table's on-screen version, made once
+_CARDS = ByIdentity(128)  # each cached table's quote cards, made once
 
 
 def screen_table(frame: pd.DataFrame) -> pd.DataFrame:
@@ -75,7 +76,7 @@ def plain_table(frame: pd.DataFrame) -> None:
 def quote_cards(frame: pd.DataFrame, file_name: str, label: str, key: str) -> None:
     """A table whose rows carry a quote, as one card per row so every quote reads in full
     on a phone or a projector, then a CSV download of the rows."""
-    for words, who, detail in cards(frame):
+    for words, who, detail in _CARDS.get(frame, (), lambda: cards(frame)):
         quote(words, who, detail)
     download_csv(frame, file_name, label, key)
 
