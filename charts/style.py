@@ -52,11 +52,14 @@ LEGENDS_STACKED = {"expr": "{bottom: {anchor: 'start', direction: 'vertical', ma
 
 
 def readable(chart: alt.Chart) -> alt.Chart:
-    """Large, projector-friendly text on every chart."""
+    """Large, projector-friendly text on every chart, in full-contrast colours (Streamlit's
+    own axis and legend grey is under 4.5:1 on white; charts/theme.py swaps this colour in
+    dark)."""
+    text = {"labelColor": TEXT_COLOUR, "titleColor": TEXT_COLOUR}
     return (chart.configure_axis(labelFontSize=FONT_SIZE, titleFontSize=FONT_SIZE,
-                                 labelLimit=320)
+                                 labelLimit=320, **text)
             .configure_legend(labelFontSize=FONT_SIZE, titleFontSize=FONT_SIZE,
-                              labelLimit=320, symbolSize=180, layout=LEGENDS_STACKED)
+                              labelLimit=320, symbolSize=180, layout=LEGENDS_STACKED, **text)
             .configure_title(fontSize=FONT_SIZE + 4, anchor="start", subtitleFontSize=FONT_SIZE,
                              subtitleColor=TEXT_COLOUR)
             .configure_view(stroke=None))

@@ -65,3 +65,12 @@ def test_a_phone_gets_the_body_map_whole_and_in_proportion(tables):
     assert fitted["width"] == PHONE_CHART_WIDTH
     assert fitted["height"] == round(spec["height"] * PHONE_CHART_WIDTH / spec["width"])
     assert spec["width"] == 560, "the original spec was changed"
+
+
+def test_axis_and_legend_text_is_the_full_contrast_text_colour(tables):
+    """Axis and legend text use the chart text colour (Streamlit's grey is under 4.5:1),
+    and the dark theme's version in dark."""
+    spec = body_map_view(tables, "cancer", "prostate", True).spec
+    for part in ("axis", "legend"):
+        assert spec["config"][part]["labelColor"] == TEXT_COLOUR
+        assert for_theme(spec, "dark")["config"][part]["titleColor"] == in_dark(TEXT_COLOUR)
