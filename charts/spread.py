@@ -173,5 +173,6 @@ def mark_pair(spec: dict, row: dict) -> dict:
     first = spec["layer"][0]
     outline = {"data": {"values": [row]},
                "mark": {"type": "rect", "fill": None, "stroke": "#d55e00", "strokeWidth": 4},
-               "encoding": {channel: first["encoding"][channel] for channel in ("x", "y")}}
+               "encoding": {channel: first["encoding"][channel] for channel in ("x", "x2", "y")
+                            if channel in first["encoding"]}}
     return {**spec, "layer": [*spec["layer"], outline]}

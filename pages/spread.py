@@ -74,7 +74,7 @@ if narrow:  # a phone draws one cancer at a time: choose it first
     st.session_state["focus"] = focus or str(view.cells["primary"].iloc[0])
     st.selectbox(cancer_box, list(cancer_options), format_func=cancer_options.get, key="focus",
                  on_change=drop_pair)
-    picture = cancer_picture(t, *filters, st.session_state["focus"])
+    picture = cancer_picture(t, *filters, st.session_state["focus"], pair)
     if not picture:
         st.info("The filters leave nothing for this cancer. Choose another, or clear a filter.")
     else:

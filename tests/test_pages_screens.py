@@ -104,3 +104,13 @@ def test_site_profile_link_with_a_cancer_shows_that_pair(tables):
     shown = " ".join(m.value for m in at.markdown)
     assert "Lung cancer → Bone" in shown
     assert "carcinomas of the lung" in shown
+
+
+def test_a_phone_link_with_a_pair_outlines_its_row():
+    """On a phone, ``?pair=lung.bone`` shows lung cancer's rows with the bone row outlined."""
+    at = open_page(SPREAD, screen=PHONE, pair="lung.bone")
+    outline = chart_spec(at)["layer"][-1]
+    assert outline["mark"]["stroke"] == "#d55e00"
+    assert outline["data"]["values"][0]["site"] == "bone"
+    assert set(outline["encoding"]) == {"x", "x2", "y"}
+    assert at.selectbox(key="focus").value == "lung"

@@ -121,13 +121,20 @@ def marked_heatmap(t: dict[str, pd.DataFrame], cancers: Ids, sites: Ids, evidenc
 
 
 def cancer_picture(t: dict[str, pd.DataFrame], cancers: Ids, sites: Ids, evidence: Ids,
-                   sources: Ids, cancer: str) -> dict:
-    """A phone's heatmap: one cancer's row of the filtered heatmap, as rows of sites ({} when
-    the filters leave that cancer nothing)."""
+                   sources: Ids, cancer: str, pair: str = "") -> dict:
+    """A phone's heatmap: one cancer's row of the filtered heatmap, as rows of sites, with
+    ``pair``'s row outlined when it is that cancer's ({} when the filters leave that cancer
+    nothing)."""
     cells = spread_view(t, cancers, sites, evidence, sources).cells
     mine = cells[cells["primary"] == cancer]
     if mine.empty:
         return {}
     name = mine["cancer"].iloc[0]
-    return plain_spec(pair_strip(mine, "site_label", f"Where {name} spreads",
+    spec = plain_spec(pair_strip(mine, "site_label", f"Where {name} spreads",
                                  f"Where {name} spreads"))
+    primary, site = split_pair(pair)
+    row = mine[mine["site"] == site]
+    if primary != cancer or row.empty:
+        return spec
+    return mark_pair(spec, {"primary": primary, "site": site, "cancer": name,
+                            "site_label": row["site_label"].iloc[0], "x0": 0.0, "x1": 1.0})
