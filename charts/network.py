@@ -72,9 +72,12 @@ def network_edges(edge_table: pd.DataFrame) -> pd.DataFrame:
     return out
 
 
-def shared_xy(domain_x: list[float], domain_y: list[float]) -> dict:
-    """The one x/y encoding every layer shares."""
-    return {"x": alt.X("x:Q", axis=None, scale=alt.Scale(domain=domain_x, nice=False)),
+def shared_xy(domain_x: list[float], domain_y: list[float], x_padding: int | None = None) -> dict:
+    """The one x/y encoding every layer shares; ``x_padding`` keeps that many pixels free
+    beside the outermost nodes (for their labels)."""
+    x_scale = alt.Scale(domain=domain_x, nice=False, padding=alt.Undefined if x_padding is None
+                        else x_padding)
+    return {"x": alt.X("x:Q", axis=None, scale=x_scale),
             "y": alt.Y("y:Q", axis=None, scale=alt.Scale(domain=domain_y, nice=False))}
 
 
@@ -115,12 +118,10 @@ def network_chart(nodes: pd.DataFrame, edges: pd.DataFrame, focused: bool,
     broken into short lines, and more room is left beside the two columns for them.
     """
     nodes = nodes.assign(lines=[label_lines(name, narrow) for name in nodes["label"]])
-    enc = shared_xy(padded_domain(nodes["x"], 0.0), padded_domain(nodes["y"], 0.06))
     # Room for the labels in pixels, whatever the chart's width (a share of it would be too
     # little on a tablet and too much on a projector).
-    enc["x"] = alt.X("x:Q", axis=None, scale=alt.Scale(
-        domain=padded_domain(nodes["x"], 0.0), nice=False,
-        padding=LABEL_ROOM_NARROW if narrow else LABEL_ROOM))
+    enc = shared_xy(padded_domain(nodes["x"], 0.0), padded_domain(nodes["y"], 0.06),
+                    LABEL_ROOM_NARROW if narrow else LABEL_ROOM)
     font = FONT_SIZE - (2 if narrow else 1)
     dim = 0.12 if focused else 0.75
     pick = alt.selection_point(name=NODE_SELECTION, fields=["node"], on="click")

@@ -17,7 +17,7 @@ from ui.show import (
     download_csv,
     glossary,
     image_downloads,
-    quote,
+    quote_rows,
     table_with_download,
 )
 
@@ -77,9 +77,8 @@ with st.container(key="node_panel", border=True):
                               node_id if kind == "site" else None, evidence, sources)
         cancer_names = query.labels(t["cancers"], "cancer_id")
         site_names = query.labels(t["sites"], "site_id")
-        for row in found.itertuples():
-            quote(row.quote, f"{row.source} (confidence: {row.confidence})",
-                  f"{row.evidence} · {cancer_names[row.primary]} → {site_names[row.site]}")
+        quote_rows(found, lambda row: f"{row.evidence} · {cancer_names[row.primary]} → "
+                                      f"{site_names[row.site]}")
         if click:  # the answer to a click is brought to the reader, not left below the fold
             bring_into_view("node_panel", focus)
     else:

@@ -8,7 +8,7 @@ from data.glossary import PAGE_TERMS
 from ui import state
 from ui.data import site_options, site_picture, site_profile_view, spread_quotes, tables
 from ui.picks import bring_into_view, new_click
-from ui.show import chart, glossary, quote, quote_cards, table_with_download
+from ui.show import chart, glossary, quote_cards, quote_rows, table_with_download
 from ui.state import escape_markdown
 
 t = tables()
@@ -46,8 +46,7 @@ if picture:
         if said is not None and len(said):
             st.markdown(f"**{escape_markdown(cancer_names[chosen])} → "
                         f"{escape_markdown(profile.name)}**: the sources' own words")
-            for row in said.itertuples():
-                quote(row.quote, f"{row.source} (confidence: {row.confidence})", row.evidence)
+            quote_rows(said, lambda row: row.evidence)
             if click:
                 bring_into_view("site_panel", chosen + site)
         else:

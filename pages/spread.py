@@ -20,8 +20,8 @@ from ui.data import (
 from ui.filters import spread_filters
 from ui.picks import bring_into_view, forget_click, new_click
 from ui.screen import current
-from ui.show import chart, chart_data, glossary, image_downloads, quote, table_with_download
-from views.spread import pair_key, slide_caption, split_pair
+from ui.show import chart, chart_data, glossary, image_downloads, quote_rows, table_with_download
+from views.spread import pair_cell, pair_key, slide_caption, split_pair
 
 t = tables()
 cancer_names = query.labels(t["cancers"], "cancer_id")
@@ -34,7 +34,7 @@ state.init_single("pair", pair_options(t) | {""}, "")
 def drop_pair() -> None:
     """A cancer chosen in the box replaces a clicked cell (its quotes would disagree)."""
     st.session_state["pair"] = ""
-    forget_click("heatmap")
+    forget_click("heatmap", CELL_SELECTION)
 
 
 st.title("Where cancers spread")
@@ -60,18 +60,16 @@ if view.empty:
 click = new_click("heatmap", CELL_SELECTION)
 if click is not None:
     st.session_state["pair"] = pair_key(click["primary"], click["site"]) if click else ""
-    if click:
-        st.session_state["focus"] = click["primary"]
 pair = st.session_state["pair"]
 if pair:  # the box names the chosen pair's cancer, however the pair was chosen (link or tap)
     st.session_state["focus"] = split_pair(pair)[0]
-if pair and not (view.cells["primary"] + "." + view.cells["site"]).eq(pair).any():
+if pair and pair_cell(view.cells, pair) is None:
     pair = ""  # the filters hide it: nothing to outline or quote
 narrow = current().narrow
 cancer_box = ("Cancer to show" if narrow else "Show the quotes for a cancer")
 if narrow:  # a phone draws one cancer at a time: choose it first
-    focus = st.session_state["focus"] or (split_pair(pair)[0] if pair else "")
-    st.session_state["focus"] = focus or str(view.cells["primary"].iloc[0])
+    st.session_state["focus"] = (st.session_state["focus"]
+                                 or str(view.cells["primary"].iloc[0]))
     st.selectbox(cancer_box, list(cancer_options), format_func=cancer_options.get, key="focus",
                  on_change=drop_pair)
     picture = cancer_picture(t, *filters, st.session_state["focus"], pair)
@@ -104,11 +102,11 @@ with st.container(key="quote_panel", border=True):
         st.markdown("Click a cell in the chart, or choose a cancer, to read the sources' own "
                     "words here.")
     if shown is not None:
-        for row in shown.itertuples():
-            rank = f", rank {row.rank}" if row.evidence == EVIDENCE_LABELS["ranked_table"] else ""
-            detail = f"{row.evidence}{rank} · {cancer_names[row.primary]} → {site_names[row.site]}"
-            detail += f" · {row.note}" if row.note else ""
-            quote(row.quote, f"{row.source} (confidence: {row.confidence})", detail)
+        quote_rows(shown, lambda row: (
+            f"{row.evidence}"
+            + (f", rank {row.rank}" if row.evidence == EVIDENCE_LABELS["ranked_table"] else "")
+            + f" · {cancer_names[row.primary]} → {site_names[row.site]}"
+            + (f" · {row.note}" if row.note else "")))
     if click:  # the answer to a click is brought to the reader, not left below the fold
         bring_into_view("quote_panel", pair)
 state.sync("focus", "")

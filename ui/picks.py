@@ -18,11 +18,16 @@ setTimeout(() => {{
 </script>"""
 
 
+def _clicked(chart_key: str, selection: str) -> dict:
+    """The point the chart ``chart_key`` holds selected in ``selection`` ({} if none)."""
+    points = ((st.session_state.get(chart_key) or {}).get("selection") or {}).get(selection)
+    return dict(points[0]) if points else {}
+
+
 def new_click(chart_key: str, selection: str) -> dict | None:
     """The point just clicked on the chart ``chart_key``: ``None`` when nothing changed since
     the last run, ``{}`` when the click cleared the selection, else the point's fields."""
-    points = ((st.session_state.get(chart_key) or {}).get("selection") or {}).get(selection)
-    point = dict(points[0]) if points else {}
+    point = _clicked(chart_key, selection)
     seen = f"_last_click_{chart_key}"
     if point == st.session_state.get(seen, {}):
         return None
@@ -30,11 +35,9 @@ def new_click(chart_key: str, selection: str) -> dict | None:
     return point
 
 
-def forget_click(chart_key: str) -> None:
+def forget_click(chart_key: str, selection: str) -> None:
     """Treat the chart's current selection as already adopted (after a "Clear" button)."""
-    points = ((st.session_state.get(chart_key) or {}).get("selection") or {})
-    first = next(iter(points.values()), [])
-    st.session_state[f"_last_click_{chart_key}"] = dict(first[0]) if first else {}
+    st.session_state[f"_last_click_{chart_key}"] = _clicked(chart_key, selection)
 
 
 def bring_into_view(panel_key: str, token: str) -> None:

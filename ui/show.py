@@ -8,6 +8,9 @@ load). Bytes given in the run belong to the page's run and live as long as the p
 
 from __future__ import annotations
 
+from collections.abc import Callable
+from typing import Any
+
 import altair as alt
 import pandas as pd
 import streamlit as st
@@ -111,6 +114,13 @@ def quote(text: str, source: str, detail: str = "") -> None:
         st.markdown(f"“{escape_markdown(text)}”")
         credit = f"— **{escape_markdown(source)}**"
         st.markdown(credit + (f" · {escape_markdown(detail)}" if detail else ""))
+
+
+def quote_rows(rows: pd.DataFrame, detail: Callable[[Any], str] = lambda row: "") -> None:
+    """Each row of a quotes table (:func:`data.query.quotes_for`) as a :func:`quote`, credited
+    to its source with the source's confidence; ``detail(row)`` adds what the row is about."""
+    for row in rows.itertuples():
+        quote(row.quote, f"{row.source} (confidence: {row.confidence})", detail(row))
 
 
 def caution() -> None:

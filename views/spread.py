@@ -106,18 +106,26 @@ def pair_options(t: dict[str, pd.DataFrame]) -> frozenset[str]:
                                                     strict=True))
 
 
+def pair_cell(cells: pd.DataFrame, pair: str) -> pd.Series | None:
+    """The heatmap cell (a row of ``cells``) of a pair's link value; None if not drawn."""
+    primary, site = split_pair(pair)
+    found = cells[(cells["primary"] == primary) & (cells["site"] == site)]
+    return None if found.empty else found.iloc[0]
+
+
+def outline_row(cell: pd.Series, **more: float) -> dict:
+    """The data row :func:`charts.spread.mark_pair` outlines for ``cell``."""
+    return {"primary": cell["primary"], "site": cell["site"], "cancer": cell["cancer"],
+            "site_label": cell["site_label"], **more}
+
+
 def marked_heatmap(t: dict[str, pd.DataFrame], cancers: Ids, sites: Ids, evidence: Ids,
                    sources: Ids, pair: str) -> dict:
     """The heatmap for the filters with ``pair``'s cell outlined (the heatmap unchanged when
     the filters hide that pair)."""
     view = spread_view(t, cancers, sites, evidence, sources)
-    primary, site = split_pair(pair)
-    cell = view.cells[(view.cells["primary"] == primary) & (view.cells["site"] == site)]
-    if cell.empty:
-        return view.heatmap
-    row = cell.iloc[0]
-    return mark_pair(view.heatmap, {"primary": primary, "site": site, "cancer": row["cancer"],
-                                    "site_label": row["site_label"]})
+    cell = pair_cell(view.cells, pair)
+    return view.heatmap if cell is None else mark_pair(view.heatmap, outline_row(cell))
 
 
 def cancer_picture(t: dict[str, pd.DataFrame], cancers: Ids, sites: Ids, evidence: Ids,
@@ -132,9 +140,5 @@ def cancer_picture(t: dict[str, pd.DataFrame], cancers: Ids, sites: Ids, evidenc
     name = mine["cancer"].iloc[0]
     spec = plain_spec(pair_strip(mine, "site_label", f"Where {name} spreads",
                                  f"Where {name} spreads"))
-    primary, site = split_pair(pair)
-    row = mine[mine["site"] == site]
-    if primary != cancer or row.empty:
-        return spec
-    return mark_pair(spec, {"primary": primary, "site": site, "cancer": name,
-                            "site_label": row["site_label"].iloc[0], "x0": 0.0, "x1": 1.0})
+    cell = pair_cell(mine, pair)
+    return spec if cell is None else mark_pair(spec, outline_row(cell, x0=0.0, x1=1.0))
