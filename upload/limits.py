@@ -20,7 +20,16 @@ import pandas as pd
 
 MAX_BYTES = 100 * 1024 * 1024  # 100 MB, same as server.maxUploadSize in .streamlit/config.toml
 MAX_ROWS = 2_000_000
-MAX_UNZIPPED = 400 * 1024 * 1024  # a workbook is a zip: refuse one that unpacks to more
+# A workbook is a zip of XML: judged from its parts before any reader builds a grid
+# (upload/zipcheck.py), then read in a child process capped in memory and time.
+MAX_UNZIPPED = 100 * 1024 * 1024  # all its parts unpacked
+MAX_ZIP_PARTS = 1_000
+MAX_WORKBOOK_CELLS = 2_000_000  # rows x columns of a sheet's grid, as far as its farthest cell
+MAX_SHARED_STRINGS = 1_000_000  # different texts in an .xlsx
+MAX_SHARED_STRING_BYTES = 64 * 1024 * 1024  # those texts' XML, unpacked
+READER_MEMORY = 320 * 1024 * 1024  # the child reader's whole address space
+CHECK_SECONDS = 4  # the streamed check of its parts
+READER_SECONDS = 4  # the child reader's CPU time; its wall time is capped a little above
 MAX_COLUMNS = 200
 MAX_LINE_CHARS = 20_000  # bytes, in fact: a UTF-8 character is one to four of them
 MAX_NAMES = 1_000  # different cancer names, and different site names, in one file

@@ -26,7 +26,7 @@ from upload.limits import (
     looks_utf16,
 )
 from upload.problems import UploadError, _and_list, _Problems, _size
-from upload.workbook import WORKBOOK_SIGNATURES, is_workbook, read_workbook
+from upload.workbook import WORKBOOK_SIGNATURES, is_workbook, read_workbook_csv
 
 _BINARY_SIGNATURES = WORKBOOK_SIGNATURES
 DELIMITERS = {",": "comma (,)", ";": "semicolon (;)", "\t": "tab", "|": "vertical bar (|)"}
@@ -170,8 +170,8 @@ def read_table(raw: bytes, file_name: str, options: ReadOptions | None = None
     if not raw or raw.isspace():
         raise UploadError("The file is empty.")
     if is_workbook(raw, file_name):
-        records, sheet = read_workbook(raw, file_name, options.sheet)
-        return _frame(records, {"sheet": sheet, "decimal": ".", "delimiter": None})
+        table, sheet = read_workbook_csv(raw, options.sheet)
+        return _parse(table, ",", {"sheet": sheet, "decimal": ".", "delimiter": None})
     text = _decode(raw)
     if not text.strip() and raw.removeprefix(_UTF8_BOM).isspace():
         raise UploadError("The file is empty.")  # only a byte-order mark and whitespace
@@ -180,6 +180,12 @@ def read_table(raw: bytes, file_name: str, options: ReadOptions | None = None
                           "for example primary,site,count.")
     sep = options.delimiter or detect_delimiter(text, file_name)
     decimal = options.decimal or ("," if sep == ";" else ".")
+    return _parse(raw, sep, {"delimiter": sep, "decimal": decimal, "sheet": None})
+
+
+def _parse(raw: bytes, sep: str, how: dict) -> pd.DataFrame:
+    """Checked UTF-8 CSV bytes (an upload, or a workbook's sheet as the capped reader wrote
+    it) parsed into text columns, after refusing a hostile shape."""
     _check_shape(raw, sep)
     # header=None: pandas would rename repeated names to "x.1" and could silently use a first
     # column as the index; reading row 1 as data lets us check the names ourselves. Stop one
@@ -192,7 +198,7 @@ def read_table(raw: bytes, file_name: str, options: ReadOptions | None = None
             skip_blank_lines=False, index_col=False, engine="c", nrows=MAX_ROWS + 2)
     except (pd.errors.ParserError, pd.errors.EmptyDataError) as error:
         raise UploadError(_parser_message(error)) from None
-    return _frame(records, {"delimiter": sep, "decimal": decimal, "sheet": None})
+    return _frame(records, how)
 
 
 def _frame(records: pd.DataFrame, how: dict) -> pd.DataFrame:

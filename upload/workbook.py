@@ -1,25 +1,31 @@
 """Reading the first sheet (or a chosen one) of an Excel or OpenDocument workbook as rows of
-text, with python-calamine (a reader in Rust: it never runs macros or formulas, it only reads
-the values a spreadsheet last saved). No Streamlit here.
+text. No Streamlit here.
 
-A workbook is a zip file, so its size on upload does not bound what it unpacks to: the zip's
-own directory is checked first, and the sheet is read no further than the row limit.
+Two walls stand between a workbook and the server's memory. A zipped workbook (.xlsx, .ods)
+is first judged from its parts, streamed (:mod:`upload.zipcheck`): a refusal names the limit.
+Then python-calamine (a reader in Rust: it never runs macros or formulas, only reads the
+values a spreadsheet last saved) reads it in a child process whose memory and CPU time are
+capped (:mod:`upload.workbook_child`), so a shape no check foresaw ends that child, never
+the server and the other students' sessions. The child hands back CSV text, which is then
+read like any uploaded CSV (the same row, column and line limits).
 """
 
 from __future__ import annotations
 
-import datetime as dt
-import io
-import zipfile
+import json
+import subprocess
+import sys
+from pathlib import Path
 
-import pandas as pd
-from python_calamine import CalamineWorkbook
-
-from upload.limits import MAX_COLUMNS, MAX_ROWS, MAX_UNZIPPED
+from upload import workbook_child as child
+from upload.limits import MAX_COLUMNS, MAX_ROWS, READER_MEMORY, READER_SECONDS
 from upload.problems import UploadError, _and_list, _size
+from upload.zipcheck import check_zip_workbook, unreadable
 
 WORKBOOK_SUFFIXES = (".xlsx", ".xlsm", ".xls", ".ods")
 WORKBOOK_SIGNATURES = (b"PK\x03\x04", b"\xd0\xcf\x11\xe0")  # XLSX/ODS (zip), old Excel (OLE)
+_CHILD = Path(child.__file__).resolve()
+_WALL_SECONDS = READER_SECONDS + 1  # CPU time is the cap; this catches a child that waits
 
 
 def is_workbook(raw: bytes, file_name: str) -> bool:
@@ -32,56 +38,44 @@ def is_workbook(raw: bytes, file_name: str) -> bool:
     return raw.startswith(WORKBOOK_SIGNATURES) or file_name.lower().endswith(WORKBOOK_SUFFIXES)
 
 
+def _too_costly() -> str:
+    """What to say when the capped reader ran out of memory or time."""
+    return (f"Reading this workbook needed more than the {_size(READER_MEMORY)} of memory or "
+            f"{READER_SECONDS} seconds this page allows for one file, so it was stopped (nothing "
+            "else was affected). Save the sheet you need on its own, or save it as CSV.")
+
+
+def run_reader(raw: bytes, *args: str) -> tuple[int, bytes, bytes]:
+    """Run the capped child reader on ``raw``: (exit code, output, error output). A child
+    killed by its caps (or by the wall-clock limit here) is refused as too costly."""
+    if raw.startswith(b"PK"):
+        check_zip_workbook(raw)
+    command = [sys.executable, "-I", str(_CHILD), args[0], str(READER_MEMORY),
+               str(READER_SECONDS), *args[1:]]
+    try:
+        done = subprocess.run(command, input=raw, capture_output=True, timeout=_WALL_SECONDS,
+                              check=False)
+    except subprocess.TimeoutExpired:
+        raise UploadError(_too_costly()) from None
+    if done.returncode < 0 or done.returncode == child.OUT_OF_MEMORY:
+        raise UploadError(_too_costly())  # -SIGABRT (Rust), -SIGXCPU/-SIGKILL (CPU time)
+    if done.returncode in (1, child.UNREADABLE):
+        raise UploadError(unreadable())
+    return done.returncode, done.stdout, done.stderr
+
+
 def sheet_names(raw: bytes) -> list[str]:
     """The names of a workbook's sheets, in order."""
-    return list(_open(raw).sheet_names)
+    _, out, _ = run_reader(raw, "names")
+    return json.loads(out)
 
 
-def _open(raw: bytes) -> CalamineWorkbook:
-    """The workbook, after checking that a zip does not unpack to more than MAX_UNZIPPED."""
-    if raw.startswith(b"PK"):
-        try:
-            unpacked = sum(info.file_size for info in zipfile.ZipFile(io.BytesIO(raw)).infolist())
-        except (zipfile.BadZipFile, ValueError, OSError):
-            raise UploadError(_unreadable()) from None
-        if unpacked > MAX_UNZIPPED:
-            raise UploadError(f"This workbook unpacks to {_size(unpacked)}, more than the "
-                              f"{_size(MAX_UNZIPPED)} this page reads. Save the sheet you need "
-                              "on its own, or as CSV.")
-    try:
-        return CalamineWorkbook.from_filelike(io.BytesIO(raw))
-    except Exception:  # calamine raises its own types for every kind of broken file
-        raise UploadError(_unreadable()) from None
-
-
-def _unreadable() -> str:
-    return ("This file looks like a spreadsheet, but it could not be opened as an Excel "
-            "(.xlsx, .xls) or OpenDocument (.ods) workbook. Open it in your spreadsheet and "
-            "save it again, or choose Save as → CSV UTF-8.")
-
-
-def _cell(value: object) -> str:
-    """A cell as text: whole numbers without ".0", dates as ISO dates, blanks as "".
-
-    >>> [_cell(v) for v in (3.0, 2.5, "", None, True, dt.date(2024, 5, 1), " x ")]
-    ['3', '2.5', '', '', 'TRUE', '2024-05-01', ' x ']
-    """
-    if value is None:
-        return ""
-    if isinstance(value, bool):
-        return "TRUE" if value else "FALSE"
-    if isinstance(value, float):
-        return str(int(value)) if value.is_integer() and abs(value) < 2**53 else repr(value)
-    if isinstance(value, dt.datetime | dt.date | dt.time):
-        return value.isoformat()
-    return str(value)
-
-
-def read_workbook(raw: bytes, file_name: str, sheet: str | None) -> tuple[pd.DataFrame, str]:
-    """Row 1 and the data rows of ``sheet`` (the first when None) as text, and the sheet's
-    name. Raises UploadError for a broken workbook, an unknown sheet or too many columns."""
-    book = _open(raw)
-    names = list(book.sheet_names)
+def read_workbook_csv(raw: bytes, sheet: str | None) -> tuple[bytes, str]:
+    """``sheet`` (the first when None) as CSV bytes (UTF-8, comma-separated, at most two
+    rows past the row limit, so too many rows can still be counted), and the sheet's name.
+    Raises UploadError for a broken or too costly workbook, an unknown sheet or too many
+    columns."""
+    names = sheet_names(raw)
     if not names:
         raise UploadError("This workbook has no sheets.")
     if sheet is None:
@@ -89,18 +83,14 @@ def read_workbook(raw: bytes, file_name: str, sheet: str | None) -> tuple[pd.Dat
     elif sheet not in names:
         raise UploadError(f"This workbook has no sheet {sheet!r}. Its sheets are "
                           f"{_and_list([repr(n) for n in names])}.")
-    try:
-        grid = book.get_sheet_by_name(sheet)
-        if grid.width > MAX_COLUMNS:
-            raise UploadError(f"The sheet {sheet!r} has {grid.width:,} columns, more than the "
-                              f"{MAX_COLUMNS:,} this page reads. Keep only the columns you need.")
-        rows = grid.to_python(skip_empty_area=False, nrows=MAX_ROWS + 2)
-    except UploadError:
-        raise
-    except Exception:
-        raise UploadError(_unreadable()) from None
-    if not rows:
+    code, out, err = run_reader(raw, "sheet", sheet, str(MAX_COLUMNS), str(MAX_ROWS + 2))
+    if code == child.NO_SUCH_SHEET:
+        raise UploadError(f"This workbook has no sheet {sheet!r}.")
+    if code == child.TOO_WIDE:
+        width = int(err.split()[-1]) if err.split() else MAX_COLUMNS + 1
+        raise UploadError(f"The sheet {sheet!r} has {width:,} columns, more than the "
+                          f"{MAX_COLUMNS:,} this page reads. Keep only the columns you need.")
+    if code != 0 or not out.strip():
         raise UploadError(f"The sheet {sheet!r} is empty.")
-    width = max(len(row) for row in rows)
-    texts = [[_cell(v) for v in row] + [""] * (width - len(row)) for row in rows]
-    return pd.DataFrame(texts, dtype="str"), sheet
+    return out, sheet
+
