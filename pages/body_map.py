@@ -5,7 +5,10 @@ import streamlit as st
 from data.glossary import PAGE_TERMS
 from ui import own_data, state
 from ui.data import body_map_choices, body_map_view, tables
+from ui.frame import within_app
 from ui.show import chart, chart_data, glossary, image_downloads, quote_cards
+
+within_app()  # drawn inside the app's frame, whatever opened it (ui/frame.py)
 
 MODES = {"cancer": "Start from a cancer", "site": "Start from a site"}
 

@@ -23,11 +23,14 @@ from ui.data import (
     tables,
 )
 from ui.files import lesson_handout, quiz_handout
+from ui.frame import within_app
 from ui.join import join_panel
 from ui.lesson_stage import STAGE_CSS, keys_script, projected
 from ui.screen import current
 from ui.show import chart, computed, download_csv, escape_markdown, glossary_lines, plain_table
 from ui.state import plain
+
+within_app()  # drawn inside the app's frame, whatever opened it (ui/frame.py)
 
 VISUAL_HEIGHT = 450  # px: with the controls and title, one 720 px screen
 

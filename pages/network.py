@@ -9,6 +9,7 @@ from ui import own_data, state
 from ui.data import network_picture, network_view, same_organ_note, spread_quotes, tables
 from ui.files import graph_file
 from ui.filters import spread_filters
+from ui.frame import within_app
 from ui.picks import bring_into_view, new_click
 from ui.screen import current
 from ui.show import (
@@ -20,6 +21,8 @@ from ui.show import (
     quote_rows,
     table_with_download,
 )
+
+within_app()  # drawn inside the app's frame, whatever opened it (ui/frame.py)
 
 LAYOUT_NAMES = {"two_columns": "Two columns (cancers | sites)", "circular": "Circle",
                 "spring": "Force-directed"}

@@ -8,7 +8,10 @@ import streamlit as st
 from classroom.quiz import score
 from ui import state
 from ui.data import quiz, tables
+from ui.frame import within_app
 from ui.show import computed, quote
+
+within_app()  # drawn inside the app's frame, whatever opened it (ui/frame.py)
 
 QUESTIONS = 8
 state.init_int("quiz", 0, 9999, 1)

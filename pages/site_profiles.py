@@ -7,9 +7,12 @@ from data import query
 from data.glossary import PAGE_TERMS
 from ui import state
 from ui.data import site_options, site_picture, site_profile_view, spread_quotes, tables
+from ui.frame import within_app
 from ui.picks import bring_into_view, new_click
 from ui.show import chart, glossary, quote_cards, quote_rows, table_with_download
 from ui.state import escape_markdown
+
+within_app()  # drawn inside the app's frame, whatever opened it (ui/frame.py)
 
 t = tables()
 options = site_options(t)

@@ -12,7 +12,10 @@ from ui.data import (
     source_grid,
     tables,
 )
+from ui.frame import within_app
 from ui.show import computed, escape_markdown, glossary, quote, table_with_download
+
+within_app()  # drawn inside the app's frame, whatever opened it (ui/frame.py)
 
 t = tables()
 options = check_options(t)

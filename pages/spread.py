@@ -18,10 +18,13 @@ from ui.data import (
     tables,
 )
 from ui.filters import spread_filters
+from ui.frame import within_app
 from ui.picks import bring_into_view, forget_click, new_click
 from ui.screen import current
 from ui.show import chart, chart_data, glossary, image_downloads, quote_rows, table_with_download
 from views.spread import pair_cell, pair_key, slide_caption, split_pair
+
+within_app()  # drawn inside the app's frame, whatever opened it (ui/frame.py)
 
 t = tables()
 cancer_names = query.labels(t["cancers"], "cancer_id")

@@ -17,7 +17,7 @@ PAGE_HEIGHT = """() => Math.max(document.documentElement.scrollHeight,
 
 
 def _settle(page, step: int) -> None:
-    expected = "/class-lesson" if step == 1 else f"/class-lesson?step={step}"
+    expected = "/lesson" if step == 1 else f"/lesson?step={step}"
     page.wait_for_url(f"**{expected}", timeout=15_000)
     wait_until_finished(page)
     page.wait_for_function(CHARTS_SETTLED, timeout=20_000)
@@ -43,7 +43,7 @@ def _walk(e2e_browser, e2e_base_url, width: int, height: int) -> dict[int, int]:
     context = e2e_browser.new_context(viewport={"width": width, "height": height})
     page = context.new_page()
     try:
-        page.goto(f"{e2e_base_url}/class-lesson")
+        page.goto(f"{e2e_base_url}/lesson")
         _settle(page, 1)
         sidebar = _sidebar(page)
         heights = {}

@@ -115,7 +115,7 @@ def test_dark_charts_take_the_dark_colours(screens: dict):
     """In dark, the NCI's 1st-ranked cells are drawn in the dark theme's brightest blue."""
     page = screens["context"]("desktop", "dark").new_page()
     try:
-        open_page(page, f"{screens['base']}/heatmap?cancer=prostate")
+        open_page(page, f"{screens['base']}/spread?cancer=prostate")
         fills = page.evaluate(f"""() => [...document.querySelectorAll("{MARKS}")]
             .filter(mark => mark.getAttribute('aria-roledescription') === 'rect mark'
                     && (mark.getAttribute('aria-label') || '').includes('rank 1st'))
@@ -145,7 +145,7 @@ def test_a_tapped_heatmap_cell_shows_its_quotes_in_view(screens: dict, size: str
     the link, opened again, shows the same pair."""
     page = screens["context"](size, "light").new_page()
     try:
-        open_page(page, f"{screens['base']}/heatmap" + ("?focus=lung" if size == "phone" else ""))
+        open_page(page, f"{screens['base']}/spread" + ("?focus=lung" if size == "phone" else ""))
         cell = page.locator(f"{MARKS}[aria-label^='Lung cancer → Bone:']")
         cell.first.click(force=True)
         page.get_by_role("heading", name="Lung cancer → Bone").wait_for(timeout=30_000)
@@ -171,7 +171,7 @@ def test_a_tapped_network_node_shows_its_quotes_in_view(screens: dict, size: str
     """Tap "Breast cancer": its links and quotes are on screen and kept in the link."""
     page = screens["context"](size, "light").new_page()
     try:
-        open_page(page, f"{screens['base']}/graph")
+        open_page(page, f"{screens['base']}/network")
         page.locator(f"{MARKS}[aria-label*='Name: Breast cancer;']").first.click(force=True)
         heading = "Breast cancer: its links and the quotes behind them"
         page.get_by_role("heading", name=heading).wait_for(timeout=30_000)
@@ -195,10 +195,10 @@ def test_a_phone_sidebar_closes_once_a_page_is_chosen(screens: dict):
         page.locator("[data-testid=stExpandSidebarButton]").click()
         page.wait_for_timeout(600)
         assert sidebar.bounding_box()["x"] >= 0, "the sidebar did not open"
-        page.locator("[data-testid=stSidebarNavLink][href$='graph']").click()
+        page.locator("[data-testid=stSidebarNavLink][href$='network']").click()
         page.wait_for_timeout(1200)
         wait_until_finished(page)
-        assert page.url.endswith("/graph")
+        assert page.url.endswith("/network")
         box = sidebar.bounding_box()
         assert box is None or box["x"] + box["width"] <= 0, "the sidebar still covers the page"
     finally:
