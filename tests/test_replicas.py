@@ -23,6 +23,8 @@ from tools.balancer import CONFIG, Cluster, haproxy_path, kill_replica, render
 from tools.st_client import ProtocolError, Session
 from ui.own_upload import UPLOAD_LOST
 
+pytestmark = pytest.mark.server  # starts servers: tests/run.sh runs it after the fast tests
+
 SESSIONS = 4
 SITES = ("Brain", "Bones", "Liver", "Lung", "Adrenal")
 LOST_FIRST_WORDS = UPLOAD_LOST.split(".")[0]  # "**Please upload your file again"

@@ -95,3 +95,12 @@ def e2e_context(e2e_browser: Browser) -> Iterator[BrowserContext]:
 def e2e_page(e2e_context: BrowserContext) -> Page:
     """A blank page in :func:`e2e_context`."""
     return e2e_context.new_page()
+
+
+def pytest_collection_modifyitems(items) -> None:
+    """Every test under tests/e2e is a browser test, whether or not its file says so:
+    tests/run.sh keeps them out of the fast stage by this mark."""
+    here = Path(__file__).resolve().parent
+    for item in items:
+        if here in Path(item.path).resolve().parents:
+            item.add_marker(pytest.mark.browser)
