@@ -6,8 +6,8 @@ harness in tools/app_server.py starts the app with :data:`START` itself).
 
 from __future__ import annotations
 
-INSTALL = "python -m pip install -r requirements.txt"
-"""Installs what the app needs to run."""
+INSTALL = "python -m pip install --require-hashes -r requirements.lock"
+"""Installs what the app needs to run, exactly the versions and files tested (hashes)."""
 
 START = "streamlit run app.py"
 """Starts the app on this computer only (``.streamlit/config.toml`` binds 127.0.0.1)."""

@@ -10,8 +10,8 @@ cd "$(dirname "${BASH_SOURCE[0]}")/.."
 
 step() { printf '\n==> %s\n' "$*"; }
 
-step "Installing pinned requirements (requirements-dev.txt)"
-python -m pip install --disable-pip-version-check -q -r requirements-dev.txt
+step "Installing the locked requirements (requirements-dev.lock, every file's hash checked)"
+python -m pip install --disable-pip-version-check -q --require-hashes -r requirements-dev.lock
 
 chromium="${CHROMIUM_PATH:-/usr/bin/chromium}"
 if [[ ! -x "$chromium" ]]; then
