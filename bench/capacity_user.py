@@ -16,6 +16,7 @@ import time
 from locust import User, constant, task
 
 from tools.st_client import ProtocolError, Run, Session
+from ui.links import QUIZ, SEED
 from ui.navigation import PAGES
 
 THINK = (5.0, 15.0)  # seconds between a student's clicks: one every 10 s on average
@@ -24,8 +25,8 @@ URL_PATHS = tuple("" if index == 0 else spec.url_path for index, spec in enumera
 # A widget a person changes on each of these pages, and how to pick a new value for it.
 WIDGETS = {
     "spread": ("focus", lambda proto: random.choice(list(proto.options)[1:])),
-    "quiz": ("quiz", lambda proto: random.randrange(10_000)),
-    "network": ("seed", lambda proto: random.randrange(10_000)),
+    "quiz": ("quiz", lambda proto: random.randint(QUIZ.low, QUIZ.high)),
+    "network": ("seed", lambda proto: random.randint(SEED.low, SEED.high)),
 }
 
 

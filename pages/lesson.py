@@ -26,6 +26,7 @@ from ui.files import lesson_handout, quiz_handout
 from ui.frame import within_app
 from ui.join import join_panel
 from ui.lesson_stage import STAGE_CSS, keys_script, projected
+from ui.links import QUIZ
 from ui.screen import current
 from ui.show import chart, computed, download_csv, escape_markdown, glossary_lines, plain_table
 from ui.state import plain
@@ -51,7 +52,8 @@ def go(to: int) -> None:
 def handouts() -> None:
     """Printable PDFs for the class, made on this computer when asked for."""
     paper = st.radio("Paper", ["A4", "Letter"], horizontal=True, key="paper")
-    number = st.number_input("Quiz number (as on the Quiz page)", 0, 9999, 1, key="handout_quiz")
+    number = st.number_input("Quiz number (as on the Quiz page)", QUIZ.low, QUIZ.high, QUIZ.default,
+                             key="handout_quiz")
     if st.toggle("Make the handouts", key="make_handouts"):
         st.download_button("Lesson handout (PDF)", lesson_handout(t, paper),
                            f"lesson_handout_{paper}.pdf", "application/pdf", key="lesson_pdf",

@@ -30,8 +30,8 @@ t = tables()
 cancer_names = query.labels(t["cancers"], "cancer_id")
 site_names = query.labels(t["sites"], "site_id")
 cancer_options = filter_options(t)["cancer"]
-state.init_single("focus", [""] + list(cancer_options), "")
-state.init_single("pair", pair_options(t) | {""}, "")
+state.init_single("focus", [""] + list(cancer_options))
+state.init_single("pair", pair_options(t) | {""})
 
 
 def drop_pair() -> None:
@@ -112,8 +112,8 @@ with st.container(key="quote_panel", border=True):
             + (f" · {row.note}" if row.note else "")))
     if click:  # the answer to a click is brought to the reader, not left below the fold
         bring_into_view("quote_panel", pair)
-state.sync("focus", "")
-state.sync("pair", "")
+state.sync("focus")
+state.sync("pair")
 
 chart_data(view.cells_shown, "spread_heatmap_cells.csv", "heatmap_data")
 image_downloads(view.heatmap, "where_cancers_spread_heatmap", view.credit, "heatmap_image",
