@@ -26,7 +26,7 @@ from ui.files import lesson_handout, quiz_handout
 from ui.frame import within_app
 from ui.join import join_panel
 from ui.lesson_stage import STAGE_CSS, keys_script, projected
-from ui.links import QUIZ
+from ui.links import LAYOUT, QUIZ, SEED
 from ui.screen import current
 from ui.show import chart, computed, download_csv, escape_markdown, glossary_lines, plain_table
 from ui.state import plain
@@ -102,8 +102,8 @@ charts = {
     "top_sites": lambda: spread_view(t, *everything).bars,
     # The NCI ranked table's pairs only: 12 cancers fit a projected column; the Network
     # page draws every source's.
-    "network": lambda: network_picture(t, ("ranked_table",), everything[3], "two_columns", 7,
-                                       None)[0],
+    "network": lambda: network_picture(t, ("ranked_table",), everything[3], LAYOUT.default,
+                                       SEED.default, None)[0],
     "survival": lambda: survival_view(t).spec,
 }
 # A step's table (a cached view, so its CSV is made once, not on every rerun) and its file.

@@ -5,7 +5,7 @@ import random
 
 import streamlit as st
 
-from classroom.quiz import score
+from classroom.quiz import QUIZ_LENGTH, score
 from ui import state
 from ui.data import quiz, tables
 from ui.frame import within_app
@@ -14,7 +14,6 @@ from ui.show import computed, quote
 
 within_app()  # drawn inside the app's frame, whatever opened it (ui/frame.py)
 
-QUESTIONS = 8
 state.init_int("quiz")
 
 
@@ -53,7 +52,7 @@ right.button("Another quiz", on_click=new_quiz, icon=":material/casino:", key="a
 state.sync("quiz")
 
 number = st.session_state["quiz"]
-questions = quiz(tables(), number, QUESTIONS)
+questions = quiz(tables(), number, QUIZ_LENGTH)
 given = first_answers(number)
 for index, question in enumerate(questions, start=1):
     with st.container(border=True):

@@ -29,7 +29,7 @@ def every_question(tables) -> list:
     """Each distinct question that any of the 10,000 quizzes asks."""
     bank, seen = prepare(tables), {}
     for number in QUIZ_NUMBERS:
-        for q in make_quiz(bank, number, 8):
+        for q in make_quiz(bank, number):
             seen.setdefault((q.qid, q.options, q.answer, q.explanation), q)
     return list(seen.values())
 

@@ -62,3 +62,6 @@ QUIZ = LINKS["quiz"]
 
 SEED = LINKS["seed"]
 """The network's layout number (force-directed layout only)."""
+
+LAYOUT = LINKS["layout"]
+"""The network's layout: its default is also the lesson's and the slide image's."""

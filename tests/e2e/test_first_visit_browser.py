@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import pytest
 
+from tests.conftest import LESSON_LENGTH
 from tools.app_server import (
     EXCEPTION,
     NAV_LINK,
@@ -27,7 +28,7 @@ pytestmark = pytest.mark.browser
 FIRST_LINKS = [
     # (link, heading the page draws, text on the page that only the link's value explains)
     ("network?layout=spring&seed=4321", "The network of spread", "4321"),
-    ("lesson?step=3", "Where each cancer spreads", "Step 3 of 8"),
+    ("lesson?step=3", "Where each cancer spreads", f"Step 3 of {LESSON_LENGTH}"),
 ]
 
 

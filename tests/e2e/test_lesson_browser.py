@@ -4,13 +4,14 @@ from __future__ import annotations
 
 import pytest
 
+from tests.conftest import LESSON_LENGTH
 from tools.app_server import (
     CHARTS_SETTLED,
     wait_until_finished,
 )
 
 pytestmark = pytest.mark.browser
-STEPS = 8
+STEPS = LESSON_LENGTH
 SIDEBAR = "[data-testid=stSidebar]"
 PAGE_HEIGHT = """() => Math.max(document.documentElement.scrollHeight,
   document.querySelector('[data-testid=stMain]').scrollHeight)"""
