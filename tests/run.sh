@@ -58,8 +58,9 @@ ran_any=0
 stage() {
     local name="$1"; shift
     step "$name"
-    local rc=0
+    local rc=0 started=$SECONDS
     python -m pytest "$@" || rc=$?
+    echo "($name: $((SECONDS - started)) s)"
     if [[ $rc == 5 && $narrowed == 1 ]]; then
         echo "(no $name selected by the arguments given)"
         return 0
