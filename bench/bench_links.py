@@ -21,6 +21,8 @@ from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
 
+from ui.links import QUIZ, SEED
+
 ROOT = Path(__file__).resolve().parent.parent
 
 
@@ -43,7 +45,7 @@ def links(rng: random.Random):
     for number in itertools.count():
         kind = number % 5
         if kind == 0:
-            yield "pages/network.py", {"layout": "spring", "seed": str(number % 10_000),
+            yield "pages/network.py", {"layout": "spring", "seed": str(number % (SEED.high + 1)),
                                        "focus_node": f"cancer:{rng.choice(cancers)}"}
         elif kind == 1:
             yield "pages/spread.py", {"cancer": rng.sample(cancers, rng.randint(1, 4)),
@@ -51,7 +53,7 @@ def links(rng: random.Random):
                                       "evidence": rng.sample(evidence, rng.randint(1, 4)),
                                       "focus": rng.choice(cancers)}
         elif kind == 2:
-            yield "pages/quiz.py", {"quiz": str(number % 10_000)}
+            yield "pages/quiz.py", {"quiz": str(number % (QUIZ.high + 1))}
         elif kind == 3:
             yield "pages/network.py", {"evidence": rng.sample(evidence, rng.randint(1, 4)),
                                        "source": rng.sample(sources, rng.randint(1, 5))}

@@ -16,6 +16,7 @@ import time
 from locust import User, constant, task
 
 from tools.st_client import ProtocolError, Run, Session
+from ui.links import QUIZ, SEED
 from ui.navigation import PAGES
 
 THINK = (5.0, 15.0)  # seconds between a student's clicks: one every 10 s on average
@@ -23,9 +24,9 @@ THINK = (5.0, 15.0)  # seconds between a student's clicks: one every 10 s on ave
 URL_PATHS = tuple("" if index == 0 else spec.url_path for index, spec in enumerate(PAGES))
 # A widget a person changes on each of these pages, and how to pick a new value for it.
 WIDGETS = {
-    "heatmap": ("focus", lambda proto: random.choice(list(proto.options)[1:])),
-    "test-yourself": ("quiz", lambda proto: random.randrange(10_000)),
-    "graph": ("seed", lambda proto: random.randrange(10_000)),
+    "spread": ("focus", lambda proto: random.choice(list(proto.options)[1:])),
+    "quiz": ("quiz", lambda proto: random.randint(QUIZ.low, QUIZ.high)),
+    "network": ("seed", lambda proto: random.randint(SEED.low, SEED.high)),
 }
 
 

@@ -48,15 +48,16 @@ def local_address() -> str | None:
     return None if ipaddress.ip_address(address).is_loopback else address
 
 
-def join_url(bound: str | None, port: int, base_path: str = "", page: str = "class-lesson",
+def join_url(bound: str | None, port: int, page: str, base_path: str = "",
              step: int | None = None, detect=local_address) -> str | None:
-    """The address students type, or None when the server is not shared on the network.
+    """The address students type for ``page`` (a URL path, ``ui.navigation``), or None when
+    the server is not shared on the network.
 
-    >>> join_url("192.168.1.20", 8501, step=3)
-    'http://192.168.1.20:8501/class-lesson?step=3'
-    >>> join_url("0.0.0.0", 8501, "class", page="", detect=lambda: "10.0.0.7")
+    >>> join_url("192.168.1.20", 8501, "lesson", step=3)
+    'http://192.168.1.20:8501/lesson?step=3'
+    >>> join_url("0.0.0.0", 8501, "", "class", detect=lambda: "10.0.0.7")
     'http://10.0.0.7:8501/class'
-    >>> join_url("127.0.0.1", 8501) is None
+    >>> join_url("127.0.0.1", 8501, "lesson") is None
     True
     """
     if not is_shared(bound):

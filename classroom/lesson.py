@@ -152,10 +152,14 @@ def step_from_link(given: list[str], n_steps: int) -> tuple[int, str | None]:
 
     >>> step_from_link(["3"], 8), step_from_link([], 8), step_from_link(["99"], 8)
     ((3, None), (1, None), (1, '99'))
+    >>> step_from_link(["9" * 5000], 8)[0], step_from_link(["0003"], 8)
+    (1, (3, None))
     """
     if not given:
         return 1, None
     text = given[0].strip()
-    if text.isascii() and text.isdigit() and 1 <= int(text) <= n_steps:
+    # Compare digits as text first: int() of thousands of digits raises (and costs time).
+    if (text.isascii() and text.isdigit() and len(text.lstrip("0")) <= len(str(n_steps))
+            and 1 <= int(text) <= n_steps):
         return int(text), None
     return 1, given[0]

@@ -14,8 +14,8 @@ from classroom.base import Prepared, Question, Tables, in_sentence, prepare
 from classroom.fact_questions import cascade_order, related_symptoms, survival, symptom_site
 from classroom.ranked_questions import not_in_top_three, top_site, which_cancer_ranks_first
 
-__all__ = ["KINDS", "Prepared", "Question", "cascade_order", "in_sentence", "make_quiz",
-           "not_in_top_three", "prepare", "related_symptoms", "score", "survival",
+__all__ = ["KINDS", "QUIZ_LENGTH", "Prepared", "Question", "cascade_order", "in_sentence",
+           "make_quiz", "not_in_top_three", "prepare", "related_symptoms", "score", "survival",
            "symptom_site", "top_site", "which_cancer_ranks_first"]
 
 KINDS: dict[str, Callable[..., Question | None]] = {
@@ -33,7 +33,11 @@ KINDS: dict[str, Callable[..., Question | None]] = {
 # A quiz and its score
 
 
-def make_quiz(tables: Tables, seed: int, n: int = 8) -> list[Question]:
+QUIZ_LENGTH = 8
+"""Questions in a quiz: the Quiz page, its worksheet and the tests ask this many."""
+
+
+def make_quiz(tables: Tables, seed: int, n: int = QUIZ_LENGTH) -> list[Question]:
     """``n`` distinct questions, the same for the same tables and seed.
 
     Kinds take turns (a kind that has run out is skipped), so a quiz mixes kinds.

@@ -89,8 +89,15 @@ def circular(G: nx.Graph) -> pd.DataFrame:
     return _frame(nx.circular_layout(nodes), nodes)
 
 
+SPRING_MAX_NODES = 499
+"""From 500 nodes networkx's spring layout switches to SciPy, which the app does not install:
+no page draws that many (at most 70, tests/test_no_scipy.py)."""
+
+
 def spring(G: nx.Graph, seed: int = 7) -> pd.DataFrame:
     """Place the nodes with the seeded force-directed :func:`networkx.spring_layout`.
+
+    At most :data:`SPRING_MAX_NODES` nodes; more raise ``ValueError`` saying so.
 
     Edges pull equally (``weight=None``): weighting by ``rank_points`` would give unranked
     edges (0 points) no pull at all and push their nodes to the rim, so rank is left to the
@@ -108,6 +115,9 @@ def spring(G: nx.Graph, seed: int = 7) -> pd.DataFrame:
     nodes = _ordered_nodes(G)
     if not nodes:
         return _frame({}, [])
+    if len(nodes) > SPRING_MAX_NODES:
+        raise ValueError(f"the force-directed layout places at most {SPRING_MAX_NODES} nodes "
+                         f"and this graph has {len(nodes):,}: choose two columns or a circle")
     return _frame(nx.spring_layout(G, seed=seed, weight=None), nodes)
 
 

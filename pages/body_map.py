@@ -5,17 +5,20 @@ import streamlit as st
 from data.glossary import PAGE_TERMS
 from ui import own_data, state
 from ui.data import body_map_choices, body_map_view, tables
+from ui.frame import within_app
 from ui.show import chart, chart_data, glossary, image_downloads, quote_cards
+
+within_app()  # drawn inside the app's frame, whatever opened it (ui/frame.py)
 
 MODES = {"cancer": "Start from a cancer", "site": "Start from a site"}
 
 t = tables()
 choices = body_map_choices(t)
 cancer_options, site_options = choices.cancers, choices.sites
-state.init_single("mode", MODES, "cancer")
-state.init_single("body_cancer", cancer_options, "prostate")
-state.init_single("body_site", site_options, "liver")
-state.init_single("sentences", ["yes", "no"], "yes")
+state.init_single("mode", MODES)
+state.init_single("body_cancer", cancer_options)
+state.init_single("body_site", site_options)
+state.init_single("sentences", ["yes", "no"])
 
 st.title("Body map")
 own_data.show_instead("body_map", own_data.show_body_map)  # an uploaded table, if chosen
@@ -35,9 +38,8 @@ else:
     middle.selectbox("Site", list(site_options), format_func=site_options.get, key="body_site")
 right.radio("Pairs named only in sentences", ["yes", "no"], key="sentences", horizontal=True,
             format_func={"yes": "Show them (dashed)", "no": "Ranked table only"}.get)
-for key, default in (("mode", "cancer"), ("body_cancer", "prostate"), ("body_site", "liver"),
-                     ("sentences", "yes")):
-    state.sync(key, default)
+for key in ("mode", "body_cancer", "body_site", "sentences"):
+    state.sync(key)
 
 mode = st.session_state["mode"]
 chosen = st.session_state[f"body_{mode}"]

@@ -23,11 +23,15 @@ from ui.data import (
     tables,
 )
 from ui.files import lesson_handout, quiz_handout
+from ui.frame import within_app
 from ui.join import join_panel
 from ui.lesson_stage import STAGE_CSS, keys_script, projected
+from ui.links import LAYOUT, QUIZ, SEED
 from ui.screen import current
 from ui.show import chart, computed, download_csv, escape_markdown, glossary_lines, plain_table
 from ui.state import plain
+
+within_app()  # drawn inside the app's frame, whatever opened it (ui/frame.py)
 
 VISUAL_HEIGHT = 450  # px: with the controls and title, one 720 px screen
 
@@ -48,7 +52,8 @@ def go(to: int) -> None:
 def handouts() -> None:
     """Printable PDFs for the class, made on this computer when asked for."""
     paper = st.radio("Paper", ["A4", "Letter"], horizontal=True, key="paper")
-    number = st.number_input("Quiz number (as on the Quiz page)", 0, 9999, 1, key="handout_quiz")
+    number = st.number_input("Quiz number (as on the Quiz page)", QUIZ.low, QUIZ.high, QUIZ.default,
+                             key="handout_quiz")
     if st.toggle("Make the handouts", key="make_handouts"):
         st.download_button("Lesson handout (PDF)", lesson_handout(t, paper),
                            f"lesson_handout_{paper}.pdf", "application/pdf", key="lesson_pdf",
@@ -97,8 +102,8 @@ charts = {
     "top_sites": lambda: spread_view(t, *everything).bars,
     # The NCI ranked table's pairs only: 12 cancers fit a projected column; the Network
     # page draws every source's.
-    "network": lambda: network_picture(t, ("ranked_table",), everything[3], "two_columns", 7,
-                                       None)[0],
+    "network": lambda: network_picture(t, ("ranked_table",), everything[3], LAYOUT.default,
+                                       SEED.default, None)[0],
     "survival": lambda: survival_view(t).spec,
 }
 # A step's table (a cached view, so its CSV is made once, not on every rerun) and its file.

@@ -9,6 +9,8 @@ from ui import own_data, state
 from ui.data import network_picture, network_view, same_organ_note, spread_quotes, tables
 from ui.files import graph_file
 from ui.filters import spread_filters
+from ui.frame import within_app
+from ui.links import SEED
 from ui.picks import bring_into_view, new_click
 from ui.screen import current
 from ui.show import (
@@ -21,12 +23,14 @@ from ui.show import (
     table_with_download,
 )
 
+within_app()  # drawn inside the app's frame, whatever opened it (ui/frame.py)
+
 LAYOUT_NAMES = {"two_columns": "Two columns (cancers | sites)", "circular": "Circle",
                 "spring": "Force-directed"}
 
 t = tables()
-state.init_single("layout", LAYOUT_NAMES, "two_columns")
-state.init_int("seed", 0, 9999, 7)
+state.init_single("layout", LAYOUT_NAMES)
+state.init_int("seed")
 
 st.title("The network of spread")
 own_data.show_instead("network", own_data.show_network)  # an uploaded table, if chosen
@@ -42,7 +46,7 @@ view = network_view(t, evidence, sources)
 node_names = view.names
 
 # A click on the chart arrives in the chart's state before the focus box is drawn: adopt it.
-state.init_single("focus_node", [""] + list(node_names), "")
+state.init_single("focus_node", [""] + list(node_names))
 click = new_click("network", NODE_SELECTION)
 if click:  # a click on empty space keeps the node chosen in the box
     st.session_state["focus_node"] = click["node"]
@@ -53,14 +57,14 @@ if st.session_state["focus_node"] not in node_names:
 left, middle, right = st.columns([2, 1, 2])
 left.radio("Layout", list(LAYOUT_NAMES), format_func=LAYOUT_NAMES.get, key="layout",
            horizontal=True, help=explain("force-directed layout"))
-middle.number_input("Layout number (force-directed only)", 0, 9999, key="seed",
+middle.number_input("Layout number (force-directed only)", SEED.low, SEED.high, key="seed",
                     disabled=st.session_state["layout"] != "spring",
                     help=explain("layout number"))
 right.selectbox("Light up a cancer or site (or click one in the picture)", [""] + sorted(
     node_names, key=node_names.get), format_func=lambda n: node_names.get(n, "Nothing"),
     key="focus_node")
-for key, default in (("layout", "two_columns"), ("seed", 7), ("focus_node", "")):
-    state.sync(key, default)
+for key in ("layout", "seed", "focus_node"):
+    state.sync(key)
 
 focus = st.session_state["focus_node"] or None
 spec, lit = network_picture(t, evidence, sources, st.session_state["layout"],

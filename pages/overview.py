@@ -3,8 +3,11 @@
 import streamlit as st
 
 from ui.data import overview_texts, tables
+from ui.frame import within_app
 from ui.join import join_panel
 from ui.show import caution, quote
+
+within_app()  # drawn inside the app's frame, whatever opened it (ui/frame.py)
 
 texts = overview_texts(tables())
 

@@ -3,6 +3,7 @@
 import streamlit as st
 
 from ui import own_data
+from ui.frame import within_app
 from ui.own_upload import (
     EXAMPLES,
     ROLE_NAMES,
@@ -26,6 +27,8 @@ from upload.columns import ROLES, SHAPE_LABELS, SHAPES, guess_shape, missing_rol
 from upload.limits import MAX_BYTES, MAX_ROWS, limits_sentence
 from upload.problems import UploadError
 from upload.view import short
+
+within_app()  # drawn inside the app's frame, whatever opened it (ui/frame.py)
 
 st.title("Explore your own data")
 st.markdown("Have another table of where cancers spread: from a textbook, a paper, a registry "

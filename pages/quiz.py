@@ -5,13 +5,16 @@ import random
 
 import streamlit as st
 
-from classroom.quiz import score
+from classroom.quiz import QUIZ_LENGTH, score
 from ui import state
 from ui.data import quiz, tables
+from ui.frame import within_app
+from ui.links import QUIZ
 from ui.show import computed, quote
 
-QUESTIONS = 8
-state.init_int("quiz", 0, 9999, 1)
+within_app()  # drawn inside the app's frame, whatever opened it (ui/frame.py)
+
+state.init_int("quiz")
 
 
 def first_answers(number: int) -> dict[str, str]:
@@ -33,7 +36,7 @@ def start_again(number: int) -> None:
 
 def new_quiz() -> None:
     """Draw another quiz number (the page and its link then show that quiz)."""
-    st.session_state["quiz"] = random.randint(0, 9999)
+    st.session_state["quiz"] = random.randint(QUIZ.low, QUIZ.high)
 
 
 st.title("Test yourself")
@@ -43,13 +46,13 @@ st.markdown("Every question is made from the tables in this dashboard, and every
             "Your **first** answer to each question is the one that counts.")
 state.show_notices()
 left, right = st.columns([2, 1])
-left.number_input("Quiz number", 0, 9999, key="quiz",
+left.number_input("Quiz number", QUIZ.low, QUIZ.high, key="quiz",
                   help="The same number always gives the same questions.")
 right.button("Another quiz", on_click=new_quiz, icon=":material/casino:", key="another")
-state.sync("quiz", 1)
+state.sync("quiz")
 
 number = st.session_state["quiz"]
-questions = quiz(tables(), number, QUESTIONS)
+questions = quiz(tables(), number, QUIZ_LENGTH)
 given = first_answers(number)
 for index, question in enumerate(questions, start=1):
     with st.container(border=True):

@@ -7,15 +7,18 @@ from data import query
 from data.glossary import PAGE_TERMS
 from ui import state
 from ui.data import site_options, site_picture, site_profile_view, spread_quotes, tables
+from ui.frame import within_app
 from ui.picks import bring_into_view, new_click
 from ui.show import chart, glossary, quote_cards, quote_rows, table_with_download
 from ui.state import escape_markdown
 
+within_app()  # drawn inside the app's frame, whatever opened it (ui/frame.py)
+
 t = tables()
 options = site_options(t)
-state.init_single("profile", options, "liver")
+state.init_single("profile", options)
 cancer_names = query.labels(t["cancers"], "cancer_id")
-state.init_single("from_cancer", [""] + list(cancer_names), "")
+state.init_single("from_cancer", [""] + list(cancer_names))
 
 st.title("Site profiles")
 st.markdown("Pick a place in the body where cancer can spread. You will see which cancers the "
@@ -24,7 +27,7 @@ st.markdown("Pick a place in the body where cancer can spread. You will see whic
 glossary(PAGE_TERMS["site_profiles"])
 state.show_notices()
 st.selectbox("Site", list(options), format_func=options.get, key="profile")
-state.sync("profile", "liver")
+state.sync("profile")
 site = st.session_state["profile"]
 profile = site_profile_view(t, site)
 
@@ -52,7 +55,7 @@ if picture:
         else:
             st.markdown("Tap (or click) a cancer in the chart to read what the sources say "
                         "about it reaching this site.")
-    state.sync("from_cancer", "")
+    state.sync("from_cancer")
 st.markdown("Ranked rows come from the NCI table (1 = most common of its top three; it leaves "
             "out lymph nodes). Other rows are sentences that name the pair.")
 quote_cards(profile.cancers, f"site_{site}_cancers.csv", "Download these rows (CSV)",

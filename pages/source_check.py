@@ -12,11 +12,14 @@ from ui.data import (
     source_grid,
     tables,
 )
+from ui.frame import within_app
 from ui.show import computed, escape_markdown, glossary, quote, table_with_download
+
+within_app()  # drawn inside the app's frame, whatever opened it (ui/frame.py)
 
 t = tables()
 options = check_options(t)
-state.init_single("check_cancer", options, "breast")
+state.init_single("check_cancer", options)
 
 st.title("Source check")
 st.markdown("Five sources, five voices. They do not all say the same thing, and they do not "
@@ -28,7 +31,7 @@ state.show_notices()
 
 st.header("Who names which sites")
 st.selectbox("Cancer", list(options), format_func=options.get, key="check_cancer")
-state.sync("check_cancer", "breast")
+state.sync("check_cancer")
 cancer = st.session_state["check_cancer"]
 st.markdown("Each column is a source. **rank 1–3** is the NCI ranked table (it leaves out lymph "
             "nodes); **stated** means a sentence says the cancer spreads there; **used as an "

@@ -5,7 +5,10 @@ import streamlit as st
 from data.glossary import TERMS
 from ui.data import descriptor, dictionary, sources_table, tables
 from ui.files import data_package_zip, shared_csv
+from ui.frame import within_app
 from ui.show import glossary, table_with_download
+
+within_app()  # drawn inside the app's frame, whatever opened it (ui/frame.py)
 
 t = tables()
 package = descriptor()

@@ -18,17 +18,20 @@ from ui.data import (
     tables,
 )
 from ui.filters import spread_filters
+from ui.frame import within_app
 from ui.picks import bring_into_view, forget_click, new_click
 from ui.screen import current
 from ui.show import chart, chart_data, glossary, image_downloads, quote_rows, table_with_download
 from views.spread import pair_cell, pair_key, slide_caption, split_pair
 
+within_app()  # drawn inside the app's frame, whatever opened it (ui/frame.py)
+
 t = tables()
 cancer_names = query.labels(t["cancers"], "cancer_id")
 site_names = query.labels(t["sites"], "site_id")
 cancer_options = filter_options(t)["cancer"]
-state.init_single("focus", [""] + list(cancer_options), "")
-state.init_single("pair", pair_options(t) | {""}, "")
+state.init_single("focus", [""] + list(cancer_options))
+state.init_single("pair", pair_options(t) | {""})
 
 
 def drop_pair() -> None:
@@ -109,8 +112,8 @@ with st.container(key="quote_panel", border=True):
             + (f" · {row.note}" if row.note else "")))
     if click:  # the answer to a click is brought to the reader, not left below the fold
         bring_into_view("quote_panel", pair)
-state.sync("focus", "")
-state.sync("pair", "")
+state.sync("focus")
+state.sync("pair")
 
 chart_data(view.cells_shown, "spread_heatmap_cells.csv", "heatmap_data")
 image_downloads(view.heatmap, "where_cancers_spread_heatmap", view.credit, "heatmap_image",

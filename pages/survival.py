@@ -4,7 +4,10 @@ import streamlit as st
 
 from data.glossary import PAGE_TERMS
 from ui.data import survival_view, tables
+from ui.frame import within_app
 from ui.show import chart, chart_data, glossary, image_downloads, quote, table_with_download
+
+within_app()  # drawn inside the app's frame, whatever opened it (ui/frame.py)
 
 view = survival_view(tables())
 

@@ -19,6 +19,17 @@ if os.environ.get("CI") == "true":
 os.environ.setdefault("WCS_RERAISE_PAGE_ERRORS", "1")
 
 ROOT = Path(__file__).resolve().parent.parent
+
+
+def _lesson_length() -> int:
+    """Steps in the lesson (data/curation/lesson.yaml owns the number; tests read it)."""
+    from classroom.lesson import lesson_steps
+    from data.load import load_tables
+
+    return len(lesson_steps(load_tables()))
+
+
+LESSON_LENGTH = _lesson_length()
 SOURCES_DIR = Path(os.environ.get("SOURCES_DIR", ROOT.parent / "shared" / "sources"))
 
 

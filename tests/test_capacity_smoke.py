@@ -11,6 +11,10 @@ import subprocess
 import sys
 from pathlib import Path
 
+import pytest
+
+pytestmark = pytest.mark.server  # starts servers: tests/run.sh runs it after the fast tests
+
 ROOT = Path(__file__).resolve().parents[1]
 
 

@@ -17,6 +17,7 @@ from classroom.lesson import lesson_steps
 from classroom.quiz import make_quiz, prepare
 from data.load import load_tables
 from tests.conftest import ROOT
+from ui.navigation import LESSON
 
 
 @pytest.fixture(scope="module")
@@ -60,8 +61,8 @@ def test_quiz_key_matches_the_quiz_for_the_same_number(tables):
 
 def test_join_qr_code_decodes_to_the_address():
     """The QR code made offline reads back as exactly the join address."""
-    url = join_url("192.168.1.20", 8501, step=4)
-    assert url == "http://192.168.1.20:8501/class-lesson?step=4"
+    url = join_url("192.168.1.20", 8501, LESSON.url_path, step=4)
+    assert url == "http://192.168.1.20:8501/lesson?step=4"
     found = zxingcpp.read_barcodes(Image.open(io.BytesIO(qr_png(url))))
     assert [code.text for code in found] == [url]
 

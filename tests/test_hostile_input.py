@@ -18,20 +18,18 @@ from data.build import TABLES_DIR
 from data.export import FORMULA_TRIGGERS, package_zip, safe_csv_bytes
 from data.load import load_tables, read_descriptor
 from tests.apptest_helpers import run_page
+from ui.links import LINKS, PARAMS
 from ui.navigation import PAGES
 
 # A "<" that markdown would read as the start of a tag: one not escaped with a backslash.
 RAW_TAG = re.compile(r"(?<!\\)<[a-zA-Z/!]")
 
 LINK_NOTICE_ICON = ":material/link_off:"
-# Pages whose view has nothing to keep in the link.
-PAGES_WITHOUT_LINK_STATE = {"pages/overview.py", "pages/survival.py", "pages/own_data.py",
-                            "pages/sources.py"}
-
-# Every key a page reads from the URL.
-URL_KEYS = ("cancer", "site", "evidence", "source", "focus", "layout", "seed", "focus_node",
-            "mode", "body_cancer", "body_site", "sentences", "profile", "check_cancer", "step",
-            "quiz")
+# Every key a page reads from the URL (declared once, in ui/links.py), and the pages that
+# read none.
+URL_KEYS = tuple(LINKS)
+PAGES_WITHOUT_LINK_STATE = {spec.file for spec in PAGES} - {
+    page for param in PARAMS for page in param.pages}
 NASTY = st.one_of(
     st.text(max_size=40),
     st.sampled_from(["", " ", "<script>alert(1)</script>", "<b>bold</b>", "**x**",

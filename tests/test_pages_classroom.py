@@ -6,9 +6,10 @@ import pytest
 from streamlit.testing.v1 import AppTest
 from streamlit.testing.v1.errors import AppTestError
 
-from classroom.quiz import make_quiz
+from classroom.quiz import QUIZ_LENGTH, make_quiz
 from data.load import load_tables
 from tests.apptest_helpers import chart_rows, open_page
+from tests.conftest import LESSON_LENGTH
 
 
 @pytest.fixture(scope="module")
@@ -17,10 +18,10 @@ def tables():
 
 
 def test_lesson_opens_the_step_in_the_link():
-    """A teacher's link with ?step=5 opens step 5 of 8."""
+    """A teacher's link with ?step=5 opens step 5 of the lesson."""
     at = open_page("pages/lesson.py", step="5")
     assert at.title[0].value == "Cancers share destinations"
-    assert any("Step 5 of 8" in m.value for m in at.markdown)
+    assert any(f"Step 5 of {LESSON_LENGTH}" in m.value for m in at.markdown)
 
 
 def test_lesson_next_and_back_move_and_update_the_link():
@@ -132,17 +133,17 @@ def _answer_all(at: AppTest, choose) -> AppTest:
 
 
 def test_quiz_from_a_fixed_seed_scores_as_expected(tables):
-    """Quiz 0 answered right everywhere scores 8 of 8; answered wrong everywhere, 0 of 8."""
-    expected = {q.prompt: q.answer for q in make_quiz(tables, 0, 8)}
+    """Quiz 0 answered right everywhere scores full marks; answered wrong everywhere, none."""
+    expected = {q.prompt: q.answer for q in make_quiz(tables, 0)}
     at = open_page("pages/quiz.py", quiz="0")
-    assert len(at.radio) == 8
+    assert len(at.radio) == QUIZ_LENGTH
     right = _answer_all(at, lambda r: expected[r.label.split("** ", 1)[1]])
-    assert right.metric[0].value == "8 of 8 answered"
+    assert right.metric[0].value == f"{QUIZ_LENGTH} of {QUIZ_LENGTH} answered"
     at = open_page("pages/quiz.py", quiz="0")
     wrong = _answer_all(at, lambda r: next(o for o in r.options
                                            if o != expected[r.label.split("** ", 1)[1]]))
-    assert wrong.metric[0].value == "0 of 8 answered"
-    assert len(wrong.error) == 8
+    assert wrong.metric[0].value == f"0 of {QUIZ_LENGTH} answered"
+    assert len(wrong.error) == QUIZ_LENGTH
 
 
 def test_quiz_number_in_the_link_gives_the_same_questions(tables):
@@ -150,13 +151,13 @@ def test_quiz_number_in_the_link_gives_the_same_questions(tables):
     first = [r.label for r in open_page("pages/quiz.py", quiz="42").radio]
     second = [r.label for r in open_page("pages/quiz.py", quiz="42").radio]
     assert first == second
-    assert [q.prompt for q in make_quiz(tables, 42, 8)] == [
+    assert [q.prompt for q in make_quiz(tables, 42)] == [
         label.split("** ", 1)[1] for label in first]
 
 
 def test_quiz_feedback_quotes_the_source(tables):
     """Answering shows right or wrong at once, with the quote behind the answer."""
-    question = make_quiz(tables, 0, 8)[0]
+    question = make_quiz(tables, 0)[0]
     at = open_page("pages/quiz.py", quiz="0")
     at.radio[0].set_value(at.radio[0].options[0]).run()
     assert len(at.success) + len(at.error) == 1
@@ -167,7 +168,7 @@ def test_quiz_feedback_quotes_the_source(tables):
 def test_quiz_scores_the_first_answer_and_locks_the_question(tables):
     """Answer wrong, see the answer, change it: the score stays 0 of 1 and the question is
     locked; Try again clears every answer so the whole quiz can be taken again."""
-    question = make_quiz(tables, 5, 8)[0]
+    question = make_quiz(tables, 5)[0]
     wrong = next(o for o in question.options if o != question.answer)
     at = open_page("pages/quiz.py", quiz="5")
     at.radio[0].set_value(wrong).run()

@@ -18,8 +18,9 @@ import pytest
 from classroom.quiz import make_quiz, prepare
 from data.text import quoted_in_text, row_cells
 from tests.test_data_contract import _source_texts
+from ui.links import QUIZ
 
-QUIZ_NUMBERS = range(10_000)  # every number the quiz page accepts (0-9999)
+QUIZ_NUMBERS = range(QUIZ.low, QUIZ.high + 1)  # every number the quiz page accepts
 FILLER = {"in", "the", "of", "and", "a", "an", "or", "to"}
 
 
@@ -28,7 +29,7 @@ def every_question(tables) -> list:
     """Each distinct question that any of the 10,000 quizzes asks."""
     bank, seen = prepare(tables), {}
     for number in QUIZ_NUMBERS:
-        for q in make_quiz(bank, number, 8):
+        for q in make_quiz(bank, number):
             seen.setdefault((q.qid, q.options, q.answer, q.explanation), q)
     return list(seen.values())
 

@@ -15,12 +15,13 @@ from streamlit.testing.v1 import AppTest
 
 from data.text import quoted_in_text
 from tests.apptest_helpers import open_page
+from tests.conftest import LESSON_LENGTH
 from tests.test_data_contract import _source_texts
 from ui.navigation import PAGES
 
 UNESCAPE = re.compile(r"\\(.)")
 CREDIT = re.compile(r"^— \*\*(?P<source>.+?)(?: \(confidence: \w+\))?\*\*")
-LESSON_STEPS = range(1, 9)
+LESSON_STEPS = range(1, LESSON_LENGTH + 1)
 
 
 def _plain(markdown: str) -> str:

@@ -23,6 +23,8 @@ from tools.balancer import CONFIG, Cluster, haproxy_path, kill_replica, render
 from tools.st_client import ProtocolError, Session
 from ui.own_upload import UPLOAD_LOST
 
+pytestmark = pytest.mark.server  # starts servers: tests/run.sh runs it after the fast tests
+
 SESSIONS = 4
 SITES = ("Brain", "Bones", "Liver", "Lung", "Adrenal")
 LOST_FIRST_WORDS = UPLOAD_LOST.split(".")[0]  # "**Please upload your file again"
@@ -75,11 +77,11 @@ def shown(run) -> list[str]:
 
 def upload_and_download(session: Session, index: int) -> dict:
     """One tab: upload its table, download it back and a slide image; what it got."""
-    run = session.open("your-data")
+    run = session.open("own_data")
     run = session.upload(run, "own_file", f"class_{index}.csv", own_table(index))
     assert f"**File:** class_{index}.csv" in shown(run), run.texts
     checked = session.download(run.downloads["Download the checked table (CSV)"])
-    heatmap = session.run("heatmap")
+    heatmap = session.run("spread")
     heatmap = session.set_widget(heatmap, "heatmap_image_make", True)
     png = session.download(heatmap.downloads["Slide image (PNG)"])
     return {"ranks": ranks_in(checked), "png": png, "served_by": list(session.served_by),
@@ -115,7 +117,7 @@ def test_killed_replica_sessions_draw_again_on_the_other(cluster: Cluster) -> No
     sessions = [Session(cluster.base_url) for _ in range(SESSIONS)]
     try:
         for index, session in enumerate(sessions):
-            run = session.upload(session.open("your-data"), "own_file", f"c{index}.csv",
+            run = session.upload(session.open("own_data"), "own_file", f"c{index}.csv",
                                  own_table(index))
             assert run.exceptions == []
         homes = [session.served_by[-1] for session in sessions]
@@ -129,7 +131,7 @@ def test_killed_replica_sessions_draw_again_on_the_other(cluster: Cluster) -> No
                 assert session.served_by[-1] == "app2"
                 assert run.exceptions == []
                 assert any(text.startswith(LOST_FIRST_WORDS) for text in run.texts), run.texts
-                heatmap = session.run("heatmap")
+                heatmap = session.run("spread")
                 assert heatmap.charts == 2 and heatmap.exceptions == []
             else:
                 run = session.run()

@@ -12,6 +12,7 @@ from streamlit.testing.v1 import AppTest
 from tests.apptest_helpers import chart, layer_data, ok, open_page
 from tests.test_pages import SPREAD
 from tests.test_pages_network import NETWORK
+from ui.links import PARAMS
 
 NOTICE = "Some settings in this link were not understood"
 
@@ -127,6 +128,23 @@ def test_markdown_in_a_link_is_shown_as_text():
     [notice] = notices(at)
     assert "**[click](" not in notice
     assert "layout = **[click](http://x)**" in as_shown(notice)
+
+
+LONG_VALUES = {"digits": "9" * 5000, "markup": "<b>lung</b>" * 500}
+
+
+@pytest.mark.parametrize("name", LONG_VALUES)
+@pytest.mark.parametrize(("page", "key"), [(page, param.key) for param in PARAMS
+                                           for page in param.pages],
+                         ids=[f"{page[6:-3]}-{param.key}" for param in PARAMS
+                              for page in param.pages])
+def test_a_very_long_link_value_gets_a_notice_not_a_crash(page, key, name):
+    """As a visitor with a mangled link (thousands of characters in one value), every page
+    that reads that value opens, says the value was left out, and shows it shortened."""
+    at = open_page(page, **{key: LONG_VALUES[name]})
+    named = [w.value for w in at.warning if key in w.value]
+    assert named, f"no notice names {key}"
+    assert all(len(text) < 1000 for text in named), "the long value is shown whole"
 
 
 # ----------------------------------------------------------------------------- writing back

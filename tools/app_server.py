@@ -23,6 +23,8 @@ from urllib.parse import urlsplit
 
 from playwright.sync_api import Page
 
+from classroom.commands import START
+
 REPO_ROOT = Path(__file__).resolve().parents[1]
 ARTIFACTS = REPO_ROOT / "tests" / "e2e" / "artifacts"
 DEFAULT_CHROMIUM = "/usr/bin/chromium"
@@ -36,7 +38,14 @@ CHROMIUM_ARGS = [
     "--disable-sync",
 ]
 VIEWPORT = {"width": 1280, "height": 800}
-SERVE = Path(__file__).resolve().parent / "serve.py"
+TEST_OPTIONS = (
+    "--server.address=127.0.0.1",  # as .streamlit/config.toml says, whatever a test changed
+    "--browser.gatherUsageStats=false",
+    # Pages may be edited while the suite runs; never rerun or watch files under test.
+    "--server.fileWatcherType=none",
+)
+"""What the test harness adds to the README's start command (the first-visit test adds
+none of it)."""
 LOCAL_HOSTS = frozenset({"127.0.0.1", "localhost", "::1", "[::1]"})
 IGNORED_SCHEMES = frozenset({"data", "blob", "about"})
 SERIOUS_IMPACTS = frozenset({"serious", "critical"})
@@ -141,9 +150,10 @@ class Server:
         return "\n".join(text.splitlines()[-lines:]) or "(server log is empty)"
 
 
-def start_server(root: Path, port: int | None = None, timeout: float = 60.0) -> Server:
-    """Start the app in ``root`` as the README does (``tools/serve.py``: ``streamlit run
-    app.py`` without its first-visitor "Page not found") and wait until it is healthy.
+def start_server(root: Path, port: int | None = None, timeout: float = 60.0,
+                 options: tuple[str, ...] = TEST_OPTIONS) -> Server:
+    """Start the app in ``root`` as the README does (``streamlit run app.py``, with this
+    Python, on ``port`` and headless, plus ``options``) and wait until it is healthy.
 
     The server runs in its own process group so :func:`stop_server` can end it and any
     children. Raises ``RuntimeError`` (with the server log) if it exits or is not healthy
@@ -155,15 +165,8 @@ def start_server(root: Path, port: int | None = None, timeout: float = 60.0) -> 
     log = tempfile.NamedTemporaryFile(  # noqa: SIM115 - closed once the child has it
         prefix="e2e-streamlit-", suffix=".log", delete=False
     )
-    command = [
-        sys.executable, str(SERVE),
-        "--server.headless=true",
-        f"--server.port={port}",
-        "--server.address=127.0.0.1",
-        "--browser.gatherUsageStats=false",
-        # Pages may be edited while the suite runs; never rerun or watch files under test.
-        "--server.fileWatcherType=none",
-    ]
+    command = [sys.executable, "-m", *START.split(), "--server.headless=true",
+               f"--server.port={port}", *options]
     env = {**os.environ, "PYTHONUNBUFFERED": "1"}
     process = subprocess.Popen(
         command, cwd=root, stdout=log, stderr=subprocess.STDOUT, stdin=subprocess.DEVNULL,

@@ -25,14 +25,14 @@ from tools.app_server import (
 
 OUT = REPO_ROOT / "docs" / "screenshots"
 VIEWS = {
-    "heatmap": "heatmap?cancer=breast&cancer=lung&cancer=prostate&cancer=melanoma"
+    "heatmap": "spread?cancer=breast&cancer=lung&cancer=prostate&cancer=melanoma"
                "&cancer=colon&focus=prostate",
-    "network": "graph?focus_node=site%3Abone",
-    "lesson": "class-lesson?step=4",
-    "source_check": "check",
+    "network": "network?focus_node=site%3Abone",
+    "lesson": "lesson?step=4",
+    "source_check": "source_check",
 }
 """README image name -> the link it shows (a page's url_path and its query)."""
-ON_A_PHONE = {"heatmap_phone_dark": "heatmap?focus=lung&pair=lung.bone"}
+ON_A_PHONE = {"heatmap_phone_dark": "spread?focus=lung&pair=lung.bone"}
 """The same, shown on a 390x844 phone in the dark theme."""
 
 

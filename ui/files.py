@@ -16,6 +16,7 @@ import pandas as pd
 import streamlit as st
 
 from charts.export import png_bytes, svg_text
+from classroom.quiz import QUIZ_LENGTH
 from data.build import TABLES_DIR
 from data.columns import on_screen
 from data.export import package_zip, safe_csv_bytes
@@ -36,8 +37,8 @@ from ui.data import (
     survival_view,
     symptoms_summary,
 )
+from ui.links import LAYOUT, SEED
 
-QUIZ_LENGTH = 8  # questions per quiz, as the Quiz page asks them (pages/quiz.py)
 SHARED_FILES = 128  # distinct files kept in the process, at most (each a few hundred KB)
 Ids = tuple[str, ...]
 T = TypeVar("T")
@@ -121,7 +122,8 @@ def lesson_handout(t: Published, paper: str) -> bytes:
                            body_map_choices(t).credit),
         "heatmap": slide_png(spread.heatmap, spread.credit),
         "top_sites": slide_png(spread.bars, spread.credit),
-        "network": slide_png(network_picture(t, every[2], every[3], "two_columns", 7, None)[0],
+        "network": slide_png(network_picture(t, every[2], every[3], LAYOUT.default, SEED.default,
+                                             None)[0],
                              spread.credit),
         "survival": slide_png(survival_view(t).spec, survival_view(t).credit),
     }

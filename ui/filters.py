@@ -25,11 +25,11 @@ def spread_filters(t: dict[str, pd.DataFrame], keys: tuple[str, ...]) -> dict[st
     """
     options = filter_options(t)
     for key in keys:
-        state.init_multi(key, options[key], [])
+        state.init_multi(key, options[key])
     state.show_notices()
     for column, key in zip(st.columns(len(keys)), keys, strict=True):
         column.multiselect(FILTER_LABELS[key], list(options[key]),
                            format_func=options[key].get, key=key, help=FILTER_HELP[key],
                            placeholder=f"All {FILTER_LABELS[key].lower()}")
-        state.sync(key, [])
+        state.sync(key)
     return {key: list(st.session_state[key]) or list(options[key]) for key in keys}

@@ -7,6 +7,7 @@ import streamlit as st
 from streamlit import config
 
 from classroom.join import join_url, qr_png
+from ui.navigation import LESSON
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
@@ -15,10 +16,10 @@ def _qr(url: str) -> bytes:
     return qr_png(url)
 
 
-def address(page: str = "class-lesson", step: int | None = None) -> str | None:
+def address(page: str = LESSON.url_path, step: int | None = None) -> str | None:
     """The address students type for ``page`` (at ``step``), or None when not shared."""
     return join_url(config.get_option("server.address"), config.get_option("server.port"),
-                    config.get_option("server.baseUrlPath") or "", page, step)
+                    page, config.get_option("server.baseUrlPath") or "", step)
 
 
 def join_panel(step: int | None = None, key: str = "join") -> None:
@@ -28,7 +29,7 @@ def join_panel(step: int | None = None, key: str = "join") -> None:
         return
     follow = step is not None and step > 1 and st.toggle(
         f"Open at my current step ({step})", key=f"{key}_follow", value=True)
-    url = address("class-lesson", step if follow else None)
+    url = address(step=step if follow else None)
     st.markdown(f"**Join from your device:** type `{url}`")
     st.image(_qr(url), width=220, caption=f"QR code for {url}")
     st.caption("Works on the classroom network only: students' devices connect to this "

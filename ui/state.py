@@ -1,6 +1,8 @@
 """View state that lives in the URL, so a copied link reopens exactly the same view.
 
-Each keyed widget takes its first value from the query string; values that are unknown or
+Every link value is declared once in ``ui/links.py`` (key, kind, range, default); these
+functions take the key and read the rest from there. Each keyed widget takes its first value
+from the query string; values that are unknown or
 malformed are dropped and listed in a visible notice, never raised. After the widgets run,
 the query string is rewritten from the widgets, leaving out values equal to the default so
 that links stay short.
@@ -12,6 +14,8 @@ import re
 from collections.abc import Mapping, Sequence
 
 import streamlit as st
+
+from ui.links import LINKS, LinkParam
 
 _NOTICES = "_url_notices"
 _WHOLE_NUMBER = re.compile(r"-?[0-9]{1,9}")
@@ -41,8 +45,17 @@ def _note(key: str, values: Sequence[str]) -> None:
         f"{key} = {plain(v) or '(empty)'}" for v in values)
 
 
-def init_multi(key: str, options: Mapping[str, str], default: Sequence[str]) -> None:
+def _declared(key: str, kind: str) -> LinkParam:
+    """The declaration of link value ``key``, which must be of ``kind``."""
+    param = LINKS.get(key)
+    if param is None or param.kind != kind:
+        raise KeyError(f"link value {key!r} is not declared as {kind!r} in ui/links.py")
+    return param
+
+
+def init_multi(key: str, options: Mapping[str, str]) -> None:
     """Seed a multiselect's state from the URL (``?key=a&key=b``), once per session."""
+    default = _declared(key, "multi").default
     if key in st.session_state:
         return
     given = st.query_params.get_all(key)
@@ -51,8 +64,9 @@ def init_multi(key: str, options: Mapping[str, str], default: Sequence[str]) -> 
     st.session_state[key] = valid if valid else list(default)
 
 
-def init_single(key: str, options: Mapping[str, str] | Sequence[str], default: str) -> None:
+def init_single(key: str, options: Mapping[str, str] | Sequence[str]) -> None:
     """Seed a single-choice widget (selectbox, radio) from the URL, once per session."""
+    default = _declared(key, "single").default
     if key in st.session_state:
         return
     given = st.query_params.get_all(key)
@@ -61,8 +75,10 @@ def init_single(key: str, options: Mapping[str, str] | Sequence[str], default: s
     st.session_state[key] = valid[0] if valid else default
 
 
-def init_int(key: str, low: int, high: int, default: int) -> None:
-    """Seed a whole-number widget from the URL, keeping it within ``low``..``high``."""
+def init_int(key: str) -> None:
+    """Seed a whole-number widget from the URL, keeping it within its declared range."""
+    param = _declared(key, "int")
+    low, high, default = param.low, param.high, param.default
     if key in st.session_state:
         return
     given = st.query_params.get_all(key)
@@ -77,8 +93,9 @@ def init_int(key: str, low: int, high: int, default: int) -> None:
     st.session_state[key] = value
 
 
-def sync(key: str, default: object) -> None:
+def sync(key: str) -> None:
     """Write a widget's value back to the URL (removed when it equals the default)."""
+    default = LINKS[key].default
     value = st.session_state.get(key, default)
     if value == default or (isinstance(value, list) and list(value) == list(default)):
         st.query_params.pop(key, None)

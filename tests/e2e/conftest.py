@@ -25,10 +25,6 @@ from tools.app_server import (
     stop_server,
 )
 
-from .browser import (
-    open_page,
-)
-
 
 @pytest.fixture(scope="session")
 def e2e_app_dir() -> Path:
@@ -78,22 +74,9 @@ def e2e_browser(chromium_executable: str) -> Iterator[Browser]:
 
 
 @pytest.fixture(scope="session")
-def e2e_base_url(app_server: str, e2e_browser: Browser) -> str:
-    """The app's base URL, after one visit to its root page.
-
-    Streamlit 1.67 answers the first session of a fresh server with a spurious "Page not
-    found" dialog (modal: it makes the page inert) when that session opens a deep link that
-    is not a file name in pages/. Opening the root once first keeps results independent of
-    which page a test run happens to visit first.
-    """
-    context = e2e_browser.new_context(viewport=VIEWPORT)
-    block_offsite(context)
-    try:
-        open_page(context.new_page(), app_server)
-    except TimeoutError as error:
-        pytest.fail(f"the app's root page did not load: {error}", pytrace=False)
-    finally:
-        context.close()
+def e2e_base_url(app_server: str) -> str:
+    """The app's base URL. No page is opened first: whichever test comes first is a fresh
+    server's first visitor, as test_first_visit_browser.py checks on purpose."""
     return app_server
 
 
@@ -112,3 +95,12 @@ def e2e_context(e2e_browser: Browser) -> Iterator[BrowserContext]:
 def e2e_page(e2e_context: BrowserContext) -> Page:
     """A blank page in :func:`e2e_context`."""
     return e2e_context.new_page()
+
+
+def pytest_collection_modifyitems(items) -> None:
+    """Every test under tests/e2e is a browser test, whether or not its file says so:
+    tests/run.sh keeps them out of the fast stage by this mark."""
+    here = Path(__file__).resolve().parent
+    for item in items:
+        if here in Path(item.path).resolve().parents:
+            item.add_marker(pytest.mark.browser)

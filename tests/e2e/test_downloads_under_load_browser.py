@@ -81,7 +81,7 @@ def _fetch(page, label: str, index: int) -> bytes:
 def test_every_download_arrives_while_other_sessions_rerun(
         e2e_browser: Browser, e2e_base_url: str, chromium_executable: str):
     """Each download on the network page, clicked three times amid reruns, arrives whole."""
-    url = f"{e2e_base_url}/graph?layout=circular"
+    url = f"{e2e_base_url}/network?layout=circular"
     context = e2e_browser.new_context(viewport=VIEWPORT, accept_downloads=True)
     others = Rerunner(url, chromium_executable)
     try:

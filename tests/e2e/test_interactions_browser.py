@@ -50,7 +50,7 @@ def _mark_labels(page: Page, containing: str) -> list[str]:
 
 def test_clicking_a_network_node_lights_it_up(e2e_page: Page, e2e_base_url: str):
     """A student clicks "Breast cancer": its links are listed and the link records the focus."""
-    open_page(e2e_page, f"{e2e_base_url}/graph")
+    open_page(e2e_page, f"{e2e_base_url}/network")
     e2e_page.locator(f"{MARKS}[aria-label*='Name: Breast cancer;']").first.click(force=True)
     e2e_page.get_by_text("Breast cancer: its links and the quotes behind them").wait_for(
         timeout=30_000)
@@ -64,7 +64,7 @@ def test_downloaded_claims_equal_the_table_on_screen(e2e_page: Page, e2e_base_ur
     for row, with the ids beside the labels."""
     # Without the File System Access API the grid's export falls back to a plain download.
     e2e_page.add_init_script("delete window.showSaveFilePicker")
-    open_page(e2e_page, f"{e2e_base_url}/heatmap?cancer=prostate")
+    open_page(e2e_page, f"{e2e_base_url}/spread?cancer=prostate")
     ours = _as_shown(download_bytes(e2e_page, "Download these claims (CSV)"))
     grid = e2e_page.locator("[data-testid=stDataFrame]").last
     grid.scroll_into_view_if_needed()
@@ -81,7 +81,7 @@ def test_downloaded_claims_equal_the_table_on_screen(e2e_page: Page, e2e_base_ur
 
 def test_downloaded_heatmap_cells_equal_the_cells_drawn(e2e_page: Page, e2e_base_url: str):
     """The heatmap's data download has one row per cell drawn in the chart, no more."""
-    open_page(e2e_page, f"{e2e_base_url}/heatmap?cancer=prostate&cancer=melanoma")
+    open_page(e2e_page, f"{e2e_base_url}/spread?cancer=prostate&cancer=melanoma")
     # Each cell's accessible description starts "<cancer> → <site>: NCI rank …".
     drawn = {label.split(":")[0].replace(" → ", " -> ")
              for label in _mark_labels(e2e_page, ": NCI rank ")}
@@ -99,7 +99,7 @@ def test_uploaded_example_file_redraws_every_view(e2e_page: Page, e2e_base_url: 
     banner naming the file and draw it (Breast → Bone is 96 of 240 patients: 40%)."""
     errors: list[str] = []
     e2e_page.on("pageerror", lambda error: errors.append(str(error)))
-    open_page(e2e_page, f"{e2e_base_url}/your-data")
+    open_page(e2e_page, f"{e2e_base_url}/own_data")
     example = Path(__file__).resolve().parents[2] / "data/examples/practice_spread_counts.csv"
     e2e_page.locator("[data-testid=stFileUploaderDropzoneInput]").set_input_files(example)
     show = e2e_page.get_by_role("button", name="Show this data in the heatmap, network and "
@@ -108,9 +108,9 @@ def test_uploaded_example_file_redraws_every_view(e2e_page: Page, e2e_base_url: 
     show.click()
     e2e_page.get_by_text("The views now show").wait_for(timeout=30_000)
     seen = {}
-    for title, expected, path in (("Where cancers spread", "Cancer: Breast cancer", "heatmap"),
-                                  ("Network", "Name: Breast cancer", "graph"),
-                                  ("Body map", "Cancer: Breast cancer", "body")):
+    for title, expected, path in (("Where cancers spread", "Cancer: Breast cancer", "spread"),
+                                  ("Network", "Name: Breast cancer", "network"),
+                                  ("Body map", "Cancer: Breast cancer", "body_map")):
         e2e_page.locator("[data-testid=stSidebarNav]").get_by_role("link", name=title).click()
         # The previous page's banner is still there until the new page replaces it.
         e2e_page.wait_for_url(f"**/{path}", timeout=30_000)

@@ -4,20 +4,21 @@ from __future__ import annotations
 
 import pytest
 
+from tests.conftest import LESSON_LENGTH
 from tools.app_server import (
     CHARTS_SETTLED,
     wait_until_finished,
 )
 
 pytestmark = pytest.mark.browser
-STEPS = 8
+STEPS = LESSON_LENGTH
 SIDEBAR = "[data-testid=stSidebar]"
 PAGE_HEIGHT = """() => Math.max(document.documentElement.scrollHeight,
   document.querySelector('[data-testid=stMain]').scrollHeight)"""
 
 
 def _settle(page, step: int) -> None:
-    expected = "/class-lesson" if step == 1 else f"/class-lesson?step={step}"
+    expected = "/lesson" if step == 1 else f"/lesson?step={step}"
     page.wait_for_url(f"**{expected}", timeout=15_000)
     wait_until_finished(page)
     page.wait_for_function(CHARTS_SETTLED, timeout=20_000)
@@ -43,7 +44,7 @@ def _walk(e2e_browser, e2e_base_url, width: int, height: int) -> dict[int, int]:
     context = e2e_browser.new_context(viewport={"width": width, "height": height})
     page = context.new_page()
     try:
-        page.goto(f"{e2e_base_url}/class-lesson")
+        page.goto(f"{e2e_base_url}/lesson")
         _settle(page, 1)
         sidebar = _sidebar(page)
         heights = {}

@@ -12,10 +12,12 @@ the same choice. And a phone's sidebar closes once a page is chosen.
 
 from __future__ import annotations
 
+import contextlib
 from collections.abc import Iterator
 
 import pytest
 from playwright.sync_api import Browser, BrowserContext, Locator, Page
+from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
 from charts.theme import BACKGROUND, LIGHT_TO_DARK
 from tools.app_server import (
@@ -115,7 +117,7 @@ def test_dark_charts_take_the_dark_colours(screens: dict):
     """In dark, the NCI's 1st-ranked cells are drawn in the dark theme's brightest blue."""
     page = screens["context"]("desktop", "dark").new_page()
     try:
-        open_page(page, f"{screens['base']}/heatmap?cancer=prostate")
+        open_page(page, f"{screens['base']}/spread?cancer=prostate")
         fills = page.evaluate(f"""() => [...document.querySelectorAll("{MARKS}")]
             .filter(mark => mark.getAttribute('aria-roledescription') === 'rect mark'
                     && (mark.getAttribute('aria-label') || '').includes('rank 1st'))
@@ -125,18 +127,34 @@ def test_dark_charts_take_the_dark_colours(screens: dict):
         page.close()
 
 
+BOTTOM_MARGIN = 40  # px: an answer this close to the bottom edge is not "in view"
+_IN_VIEW = """([element, margin]) => {
+  const top = element.getBoundingClientRect().top;
+  return top >= 0 && top < window.innerHeight - margin;
+}"""
+
+
 def _in_view(page: Page, element: Locator) -> bool:
     """True when ``element`` (its first match) starts inside the screen, clear of the bottom
     edge, so a person sees it without scrolling."""
     box = element.first.bounding_box()
-    return box is not None and 0 <= box["y"] < page.viewport_size["height"] - 40
+    return box is not None and 0 <= box["y"] < page.viewport_size["height"] - BOTTOM_MARGIN
 
 
-def _settle(page: Page) -> None:
-    """Wait for the run the click started, then for the smooth scroll to the answer."""
-    page.wait_for_timeout(400)
+def _settle(page: Page, answer: Locator) -> None:
+    """Wait for the run the click started to finish, then until the smooth scroll has
+    brought ``answer`` into view (bounded: if it never does, the test's assertion says so)."""
     wait_until_finished(page)
-    page.wait_for_timeout(1200)
+    with contextlib.suppress(PlaywrightTimeoutError):
+        page.wait_for_function(_IN_VIEW, arg=[answer.first.element_handle(timeout=15_000),
+                                              BOTTOM_MARGIN], timeout=10_000)
+
+
+def _wait_quietly(page: Page, condition: str, timeout_ms: float = 10_000) -> None:
+    """Wait until ``condition`` (JS) holds, or give up after ``timeout_ms`` and let the
+    test's own assertion report what is on screen."""
+    with contextlib.suppress(PlaywrightTimeoutError):
+        page.wait_for_function(condition, timeout=timeout_ms)
 
 
 @pytest.mark.parametrize("size", ["phone", "desktop"])
@@ -145,14 +163,14 @@ def test_a_tapped_heatmap_cell_shows_its_quotes_in_view(screens: dict, size: str
     the link, opened again, shows the same pair."""
     page = screens["context"](size, "light").new_page()
     try:
-        open_page(page, f"{screens['base']}/heatmap" + ("?focus=lung" if size == "phone" else ""))
+        open_page(page, f"{screens['base']}/spread" + ("?focus=lung" if size == "phone" else ""))
         cell = page.locator(f"{MARKS}[aria-label^='Lung cancer → Bone:']")
         cell.first.click(force=True)
         page.get_by_role("heading", name="Lung cancer → Bone").wait_for(timeout=30_000)
-        _settle(page)
-        assert "pair=lung.bone" in page.url and "focus=lung" in page.url
         quotes = page.locator(".st-key-quote_panel").get_by_text("“Cancer that spreads to the "
                                                                 "bones")
+        _settle(page, quotes)
+        assert "pair=lung.bone" in page.url and "focus=lung" in page.url
         assert quotes.count() == 1
         assert _in_view(page, quotes)
         box = page.locator(".st-key-focus")
@@ -171,19 +189,23 @@ def test_a_tapped_network_node_shows_its_quotes_in_view(screens: dict, size: str
     """Tap "Breast cancer": its links and quotes are on screen and kept in the link."""
     page = screens["context"](size, "light").new_page()
     try:
-        open_page(page, f"{screens['base']}/graph")
+        open_page(page, f"{screens['base']}/network")
         page.locator(f"{MARKS}[aria-label*='Name: Breast cancer;']").first.click(force=True)
         heading = "Breast cancer: its links and the quotes behind them"
         page.get_by_role("heading", name=heading).wait_for(timeout=30_000)
-        _settle(page)
+        answer = page.locator(".st-key-node_panel [data-testid=stMarkdown]").nth(1)
+        _settle(page, answer)
         assert "focus_node=cancer%3Abreast" in page.url
-        assert _in_view(page, page.locator(".st-key-node_panel [data-testid=stMarkdown]").nth(1))
+        assert _in_view(page, answer)
         again = page.context.new_page()
         open_page(again, page.url)
         again.get_by_role("heading", name=heading).wait_for(timeout=30_000)
         again.close()
     finally:
         page.close()
+
+
+_SIDEBAR_BOX = "document.querySelector('[data-testid=stSidebar]').getBoundingClientRect()"
 
 
 def test_a_phone_sidebar_closes_once_a_page_is_chosen(screens: dict):
@@ -193,12 +215,13 @@ def test_a_phone_sidebar_closes_once_a_page_is_chosen(screens: dict):
         open_page(page, screens["base"])
         sidebar = page.locator("[data-testid=stSidebar]")
         page.locator("[data-testid=stExpandSidebarButton]").click()
-        page.wait_for_timeout(600)
+        _wait_quietly(page, f"() => {_SIDEBAR_BOX}.left >= 0")  # its slide-in has ended
         assert sidebar.bounding_box()["x"] >= 0, "the sidebar did not open"
-        page.locator("[data-testid=stSidebarNavLink][href$='graph']").click()
-        page.wait_for_timeout(1200)
+        page.locator("[data-testid=stSidebarNavLink][href$='network']").click()
+        page.wait_for_url("**/network", timeout=30_000)
         wait_until_finished(page)
-        assert page.url.endswith("/graph")
+        _wait_quietly(page, f"() => {_SIDEBAR_BOX}.right <= 0")  # its slide-out has ended
+        assert page.url.endswith("/network")
         box = sidebar.bounding_box()
         assert box is None or box["x"] + box["width"] <= 0, "the sidebar still covers the page"
     finally:
