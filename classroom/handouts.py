@@ -116,8 +116,9 @@ def quiz_pdf(questions: Sequence, number: int, paper: str = "A4") -> bytes:
         letter = letters[list(question.options).index(question.answer)]
         pdf.write_block(f"{index}. {letter}. {question.answer}", 11.5, "B", 0.5)
         pdf.write_block(f"“{question.explanation}”", 10.5, gap=0.5)
-        pdf.write_block(f"— {question.source}", 9.5, gap=0.5)
-        if question.detail:
-            pdf.write_block(f"{question.detail} (Worked out by this app from "
+        pdf.write_block(f"— {question.credit}", 9.5, gap=0.5)
+        worked_out = " ".join(part for part in (question.detail, question.caveat) if part)
+        if worked_out:
+            pdf.write_block(f"{worked_out} (Worked out by this app from "
                             f"{question.basis}; not a quote.)", 9.5, gap=3)
     return bytes(pdf.output())

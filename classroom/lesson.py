@@ -49,7 +49,9 @@ def _quote(tables: dict[str, pd.DataFrame], table: str, column: str, value: str)
     """A takeaway in a source's own words, from the row of ``table`` where column == value."""
     row = tables[table][tables[table][column] == value].iloc[0]
     short = labels(tables["sources"], "source_id", "short_name")
-    return Takeaway(row["quote"], short[row["source_id"]], True)
+    trust = labels(tables["sources"], "source_id", "confidence")
+    return Takeaway(row["quote"], f"{short[row['source_id']]} (confidence: "
+                    f"{trust[row['source_id']]})", True)
 
 
 def _top_site_counts(tables: dict[str, pd.DataFrame]) -> tuple[Takeaway, ...]:
@@ -67,8 +69,8 @@ def _top_site_counts(tables: dict[str, pd.DataFrame]) -> tuple[Takeaway, ...]:
                  f"{n_cancers} cancers in the NCI table.", basis, False),
         Takeaway(f"{' and '.join(tied)} appear in the top three of {total.iloc[0]} of the "
                  f"{n_cancers} cancers.", basis, False),
-        Takeaway("These are counts of table entries, not of patients: the table is an order.",
-                 basis, False),
+        Takeaway("These are counts of table entries, not of patients: the table is an order, "
+                 "and it leaves out lymph nodes.", basis, False),
     )
 
 
@@ -91,11 +93,21 @@ def _disagreements(tables: dict[str, pd.DataFrame]) -> tuple[Takeaway, ...]:
     )
 
 
+def _survival_caveat(tables: dict[str, pd.DataFrame]) -> tuple[Takeaway, ...]:
+    """What the quoted survival rates cannot tell: no source gives their years or place."""
+    short = labels(tables["sources"], "source_id", "short_name")
+    quoted_by = " and ".join(short[s] for s in dict.fromkeys(tables["survival"]["source_id"]))
+    return (Takeaway(f"The {quoted_by} gives no years, no country and no number of people for "
+                     "these rates: they cannot be set beside other rates, and they cannot say "
+                     "how long one person will live.", "the quoted survival rates", False),)
+
+
 ID_COLUMNS = {"key_facts": "fact_id", "cascade": "step", "symptoms": "symptom",
               "survival": "cancer"}
 """The column that names a row, for each table a lesson quote may come from."""
 
-WORKED_OUT = {"top_site_counts": _top_site_counts, "disagreements": _disagreements}
+WORKED_OUT = {"top_site_counts": _top_site_counts, "disagreements": _disagreements,
+              "survival_caveat": _survival_caveat}
 """The sentences a lesson step may work out from the tables, by the name the YAML uses."""
 
 VIEWS = ("facts", "cascade", "heatmap", "top_sites", "network", "symptoms", "survival",

@@ -20,8 +20,11 @@ def cascade_shown(t: dict[str, pd.DataFrame]) -> pd.DataFrame:
 
 
 def symptoms_summary(t: dict[str, pd.DataFrame]) -> pd.DataFrame:
-    """Per site: its symptoms and how many sources name them."""
-    return query.symptoms_by_site(t["symptoms"], t["sites"])
+    """Per site: its symptoms and how many sources name them (those only a low-confidence
+    source names are marked), then the general signs of spread."""
+    sources = t["sources"]
+    low = frozenset(sources.loc[sources["confidence"] == "low", "source_id"])
+    return query.symptoms_by_site(t["symptoms"], t["sites"], low)
 
 
 LESSON_COLUMNS = {"cascade": ["step", "name"],  # plain words: the step's Words box
