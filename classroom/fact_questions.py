@@ -128,7 +128,7 @@ def _symptom_candidates(tables: Tables, symptoms: pd.DataFrame,
 
 
 def symptom_site(tables: Tables, rng: random.Random, used: Iterable[str] = ()) -> Question | None:
-    """A symptom can be a sign of cancer that has spread to which site?
+    """In a person whose cancer has spread, which site does a symptom most likely point to?
 
     Candidate sites are those in symptoms.csv. Wrong options are sites for which no source
     lists the symptom or a related one (:func:`related_symptoms`), nor a site close to one
@@ -155,14 +155,13 @@ def symptom_site(tables: Tables, rng: random.Random, used: Iterable[str] = ()) -
     detail = (f"The sources list {symptom} for cancer that has spread to: "
               f"{', '.join(site[s] for s in listed)}. None lists it for "
               f"{', '.join(site[s] for s in wrong)}.")
-    prompt = (f"{capitalised(symptom)} can be a sign of cancer that has spread to which part of "
-              "the body?")
+    prompt = (f"{capitalised(symptom)} in a person whose cancer has spread: which part of the "
+              "body has the cancer most likely reached?")
     caveat = ""
-    if confidence == "low":
-        prompt = (f"According to the {in_sentence(short)} (a source of low confidence), "
-                  f"{prompt[0].lower()}{prompt[1:]}")
+    if confidence == "low":  # only then is the answer the low-confidence source's alone
         caveat = (f"Only the {in_sentence(short)}, a source of low confidence (no publisher, no "
-                  "date), ties this symptom to this site.")
+                  f"date), ties {symptom} to a part of the body.")
+        prompt += f" ({caveat.replace(' (no publisher, no date)', '')})"
     return Question(qid, "symptom_site", prompt,
                     draw_options(site[answer], [site[s] for s in wrong], rng), site[answer],
                     str(row["quote"]), short, source_id, detail,
