@@ -106,6 +106,8 @@ def quiz_pdf(questions: Sequence, number: int, paper: str = "A4") -> bytes:
                     gap=4)
     letters = "ABCDEFGH"
     for index, question in enumerate(questions, 1):
+        if pdf.get_y() > pdf.h - 70:  # keep a question and its options on one page
+            pdf.add_page()
         pdf.write_block(f"{index}. {question.prompt}", 11.5, "B", 1)
         for letter, option in zip(letters, question.options, strict=False):
             pdf.write_block(f"   [ ]  {letter}. {option}", 11, gap=0.5)
