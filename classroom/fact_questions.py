@@ -34,9 +34,7 @@ from classroom.base import (
 from classroom.ranked_questions import close_sites
 from data.curation_checks import CURATION_DIR
 from data.query import CONFIDENCE_ORDER
-
-GENERAL = "general"
-"""The ``site`` of a symptom that a source lists as a sign of spread anywhere."""
+from data.vocabulary import GENERAL
 
 
 def _not_one_site() -> dict[str, str]:

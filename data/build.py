@@ -29,15 +29,13 @@ from data.curation_checks import (
     refuse_duplicates,
 )
 from data.text import normalise
+from data.vocabulary import GENERAL
 
 TABLES_DIR = DATA_DIR / "tables"
 DEFAULT_SOURCES_DIR = DATA_DIR.parent.parent / "shared" / "sources"
 
 __all__ = ["CURATION_DIR", "TABLES_DIR", "CurationError", "build_all", "main", "read_curation",
            "stale_tables", "to_csv_text", "write_tables"]
-
-GENERAL = "general"
-"""The scope of a symptom or treatment that a source ties to no particular site."""
 
 TABLE_ORDER = ("sources", "sites", "cancers", "spread", "survival", "figures",
                "symptoms", "treatments", "cascade", "key_facts", "claims")

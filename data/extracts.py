@@ -11,7 +11,7 @@ from __future__ import annotations
 import pandas as pd
 
 from data.glossary import TERMS
-from data.vocabulary import EVIDENCE_LABELS, EVIDENCE_ORDER, ordinal
+from data.vocabulary import EVIDENCE_LABELS, EVIDENCE_ORDER, GENERAL, GENERAL_LABEL, ordinal
 
 Tables = dict[str, pd.DataFrame]
 JOIN = "; "
@@ -29,7 +29,8 @@ def names(t: Tables, kind: str) -> dict[str, str]:
         return dict(EVIDENCE_LABELS)
     table, label = {"cancer": ("cancers", "label"), "site": ("sites", "label"),
                     "source": ("sources", "short_name")}[kind]
-    return dict(zip(t[table][f"{kind}_id"], t[table][label], strict=True))
+    out = dict(zip(t[table][f"{kind}_id"], t[table][label], strict=True))
+    return {**out, GENERAL: GENERAL_LABEL} if kind == "site" else out
 
 
 def sourced(ids: pd.Series, t: Tables) -> dict[str, pd.Series]:

@@ -11,7 +11,7 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from data.vocabulary import EVIDENCE_LABELS, EVIDENCE_ORDER, RANK_LABELS
+from data.vocabulary import EVIDENCE_LABELS, EVIDENCE_ORDER, GENERAL, GENERAL_LABEL, RANK_LABELS
 
 __all__ = ["EVIDENCE_LABELS", "EVIDENCE_ORDER", "RANK_LABELS"]  # re-exported for the pages
 CONFIDENCE_ORDER = {"high": 0, "medium": 1, "low": 2}
@@ -232,10 +232,6 @@ def source_line(source_ids, sources: pd.DataFrame) -> str:
     return ("Sources: " if len(parts) > 1 else "Source: ") + "; ".join(parts) + "."
 
 
-GENERAL_LABEL = "Anywhere (general signs of spread)"
-"""How a row of symptoms a source ties to no site (``site == "general"``) is named."""
-
-
 def symptoms_by_site(symptoms: pd.DataFrame, sites: pd.DataFrame,
                      low: frozenset[str] = frozenset()) -> pd.DataFrame:
     """Per site: its symptoms, those named by more sources first, and how many sources.
@@ -266,9 +262,9 @@ def symptoms_by_site(symptoms: pd.DataFrame, sites: pd.DataFrame,
         symptoms=("shown", ", ".join), n_symptoms=("symptom", "size")).reset_index()
     out["n_sources"] = out["site"].map(symptoms.groupby("site")["source_id"].nunique())
     out.insert(1, "site_label", out["site"].map({**labels(sites, "site_id"),
-                                                 "general": GENERAL_LABEL}))
+                                                 GENERAL: GENERAL_LABEL}))
     out = out.rename(columns={"site": "site_id"})
-    out["_general"] = out["site_id"] == "general"
+    out["_general"] = out["site_id"] == GENERAL
     out = out.sort_values(["_general", "n_sources", "n_symptoms"],
                           ascending=[True, False, False])
     return out.drop(columns="_general").reset_index(drop=True)
