@@ -230,15 +230,20 @@ def which_cancer_ranks_first(tables: Tables, rng: random.Random,
                              used: Iterable[str] = ()) -> Question | None:
     """Which of these cancers has a given site ranked 1st in a ranked table?
 
-    Wrong options are cancers ranked by the same table whose 1st site is a different one.
+    Wrong options are cancers ranked by the same table whose 1st site is a different one,
+    never one that starts in the site asked about ("does lung cancer spread to the lung?"
+    is no question to put to a learner as plainly wrong).
     """
     if not has_tables(tables, "spread", "cancers", "sites"):
         return None
     firsts = {key: ranks[0][1] for key, ranks in _ranked_labelled(tables).items()}
+    organ = ({} if "organ_site_id" not in tables["cancers"] else
+             table_labels(tables, "cancers", "cancer_id", "organ_site_id"))
     candidates = {}
     for src, site_id in sorted(set((src, s) for (src, _), s in firsts.items())):
         right = sorted(p for (s, p), first in firsts.items() if s == src and first == site_id)
-        wrong = sorted(p for (s, p), first in firsts.items() if s == src and first != site_id)
+        wrong = sorted(p for (s, p), first in firsts.items() if s == src and first != site_id
+                       and organ.get(p) != site_id)
         if wrong:
             candidates[f"which_cancer_ranks_first:{src}:{site_id}"] = (src, site_id, right, wrong)
     picked = pick(rng, candidates, used)

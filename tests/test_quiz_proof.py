@@ -252,6 +252,9 @@ def test_which_cancer_questions_have_one_true_option(tables, every_question):
         spread = tables["spread"]
         quoted_for = set(spread.loc[spread["quote"] == q.explanation, "primary"])
         assert quoted_for == {_cancer_id(tables, q.answer)}, q.qid
+        organ = tables["cancers"].set_index("cancer_id")["organ_site_id"]
+        assert not any(organ[_cancer_id(tables, o)] == site for o in q.options
+                       if o != q.answer), q.qid  # never "lung cancer" for the lung
 
 
 def test_symptom_questions_have_one_true_option(tables, every_question):
