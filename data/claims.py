@@ -19,8 +19,8 @@ VERDICT_DISAGREE = "Sources disagree"
 VERDICT_AGREE = "Sources agree"
 VERDICT_ALONE = "Only one source says"
 VERDICT_SELF = "Only a source contradicting itself"
-VERDICT_DIFFER = "Sources answer differently, without clashing"
-VERDICT_WRONG = "Only one source says, and it is wrong"
+VERDICT_DIFFER = "Different answers, no clash"
+VERDICT_WRONG = "Only one source says, wrongly"
 
 CONFLICT_COLUMNS = ["topic", "source_a", "stance_a", "quote_a", "source_b", "stance_b",
                     "quote_b", "same_source"]
@@ -65,8 +65,8 @@ def _verdict(n_sources: int, between: int, within: int, n_stances: int = 1,
     """The one-phrase verdict for a topic from its source, conflict and stance counts.
 
     >>> _verdict(2, 1, 0), _verdict(2, 0, 0, 2), _verdict(3, 0, 0), _verdict(1, 0, 0, 1, True)
-    ('Sources disagree', 'Sources answer differently, without clashing', 'Sources agree', \
-'Only one source says, and it is wrong')
+    ('Sources disagree', 'Different answers, no clash', 'Sources agree', \
+'Only one source says, wrongly')
     """
     if between:
         return VERDICT_DISAGREE

@@ -233,12 +233,13 @@ def source_line(source_ids, sources: pd.DataFrame) -> str:
 
 
 def symptoms_by_site(symptoms: pd.DataFrame, sites: pd.DataFrame,
-                     low: frozenset[str] = frozenset()) -> pd.DataFrame:
+                     low: frozenset[str] = frozenset(), drop_low: bool = False) -> pd.DataFrame:
     """Per site: its symptoms, those named by more sources first, and how many sources.
 
     A symptom that only sources in ``low`` (the low-confidence ones) name is marked
     ``(low-confidence source only)``, so the label travels with it. The general signs of
-    spread (site ``general``) come last, as :data:`GENERAL_LABEL`.
+    spread (site ``general``) come last, as :data:`GENERAL_LABEL`. With ``drop_low``, those
+    symptoms are left out instead (a projected table with room for the better-sourced ones).
 
     Columns: site_id, site_label, symptoms (joined), n_symptoms, n_sources.
 
@@ -256,6 +257,9 @@ def symptoms_by_site(symptoms: pd.DataFrame, sites: pd.DataFrame,
         n=("source_id", "nunique"), only_low=("source_id", lambda s: set(s) <= low))
     counts = counts.reset_index().sort_values(["site", "n", "symptom"],
                                               ascending=[True, False, True])
+    if drop_low:
+        counts = counts[~counts["only_low"]]
+        symptoms = symptoms[symptoms["site"].isin(counts["site"])]
     counts["shown"] = counts["symptom"].where(~counts["only_low"], counts["symptom"]
                                               + " (low-confidence source only)")
     out = counts.groupby("site", sort=False).agg(

@@ -51,8 +51,8 @@ st.header("Where the sources disagree")
 st.markdown("For each question: the answers the sources give, each in their own words. One rule "
             "for every verdict: **Sources disagree** only where two answers cannot both be "
             "true as worded, with the answers that clash named. Answers that group things "
-            "differently, or count something another leaves out, are said to answer "
-            "differently, not to disagree. Where an answer is wrong by medical knowledge, this "
+            "differently, or count something another leaves out, are marked **Different "
+            "answers, no clash**. Where an answer is wrong by medical knowledge, this "
             "app says so under it, in its own words.")
 table_with_download(claim_summary(t), "source_disagreements.csv",
                     "Download this summary (CSV)", "claim_checks")

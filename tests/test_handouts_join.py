@@ -17,7 +17,7 @@ from classroom.lesson import lesson_steps
 from classroom.quiz import make_quiz, prepare
 from data.load import load_tables
 from tests.conftest import ROOT
-from views.reference import lesson_table
+from views.reference import symptoms_summary
 
 
 @pytest.fixture(scope="module")
@@ -77,9 +77,9 @@ def test_handouts_carry_each_caveat_and_the_sources_confidence(tables):
                 assert " ".join(question.caveat.split())[:60] in key, question.qid
     steps = lesson_steps(tables)
     pages = [" ".join(p.split()) for p in _pages(lesson_pdf(
-        steps, {}, {"symptoms": lesson_table(tables, "symptoms")}))]
+        steps, {}, {"symptoms": symptoms_summary(tables)}))]
     survival = next(p for p, s in zip(pages, steps, strict=True) if s.view == "survival")
-    assert "no years, no country" in survival
+    assert "no years, place or group size" in survival
     symptoms = next(p for p, s in zip(pages, steps, strict=True) if s.view == "symptoms")
     assert "(low-confidence source only)" in symptoms and "general signs of spread" in symptoms
 

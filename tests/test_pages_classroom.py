@@ -63,8 +63,8 @@ def test_lesson_counts_are_not_credited_to_a_source(tables):
     big = [m.value.replace("\\", "") for m in at.markdown if m.value.startswith("### ")]
     disagree = int(claim_checks(tables["claims"], tables["sources"])["sources_disagree"].sum())
     assert disagree == 4
-    assert big[0] == (f"### The sources disagree on {disagree} of the 8 questions compared on "
-                      "the Source check page.")
+    assert big[0] == (f"### The sources disagree on {disagree} of the 8 questions on the "
+                      "Source check page.")
     assert not any(m.value.startswith("— ") for m in at.markdown)
 
 
@@ -114,8 +114,8 @@ def test_source_check_lists_who_names_which_site():
     grid = at.dataframe[0].value.set_index("Site")
     assert grid.loc["Brain", "Memorial Sloan Kettering"] == "stated, used as an example"
     assert grid.loc["Lung", "NCI fact sheet"] == "rank 1"
-    verdicts = [m.value for m in at.markdown if m.value.startswith("**Sources")
-                or m.value.startswith("**Only")]
+    verdicts = [m.value for m in at.markdown if m.value.startswith(
+        ("**Sources", "**Only", "**Different"))]
     assert len(verdicts) == 8
     cured, where, deaths, blood, treated, galleri, cells, ways = verdicts
     assert cured.startswith("**Sources disagree.**")
@@ -128,10 +128,10 @@ def test_source_check_lists_who_names_which_site():
             "(Memorial Sloan Kettering)" in where.replace("\\", ""))
     assert "Cleveland Clinic" not in where
     # Counting another group (deaths of people whose cancer spread) is not a clash.
-    assert deaths == "**Sources answer differently, without clashing.**"
-    assert blood == "**Sources answer differently, without clashing.**"
+    assert deaths == "**Different answers, no clash.**"
+    assert blood == "**Different answers, no clash.**"
     assert treated == "**Sources agree.**"
-    assert galleri == "**Only one source says, and it is wrong.**"
+    assert galleri == "**Only one source says, wrongly.**"
     wrong = [w.value for w in at.warning]
     assert any("Galleri" in w and "many kinds of cancer" in w and "Shield" in w for w in wrong)
     assert ("*the cells have not changed* (Cleveland Clinic, Unattributed web article) cannot be "

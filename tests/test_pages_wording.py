@@ -50,9 +50,10 @@ def test_overview_and_lesson_keep_the_lymph_node_caveat_and_the_survival_caveat(
     overview = open_page("pages/overview.py")
     assert "excluding lymph nodes" in _words(overview)
     assert "leaving out lymph nodes" in overview.metric[0].help
-    assert "no years, no country" in _words(open_page("pages/lesson.py", step="7"))
+    assert "no years, place or group size" in _words(open_page("pages/lesson.py", step="7"))
     step = open_page("pages/lesson.py", step="6")
     table = step.table[0].value.to_string()
     assert "Anywhere (general signs of spread)" in table
-    assert "(low-confidence source only)" in table
+    assert "coughing" not in table and "confusion" not in table  # named by the low source only
+    assert "named only by the Unattributed web article (confidence: low)" in _words(step)
     assert "General symptoms of metastasis" in _words(step)

@@ -74,6 +74,7 @@ cascade_shown = cached(1)(reference.cascade_shown)
 symptoms_summary = cached(1)(reference.symptoms_summary)
 overview_texts = cached(1)(reference.overview_texts)
 lesson_table = cached(3)(reference.lesson_table)
+lesson_table_note = cached(3)(reference.lesson_table_note)
 lesson = cached(1)(lesson_steps)
 
 
