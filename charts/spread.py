@@ -95,7 +95,8 @@ def top_sites_bars(counts: pd.DataFrame) -> alt.Chart:
     ).properties(
         width="container", height=alt.Step(34),
         title=alt.Title("Which sites appear most in the cancers' top three",
-                        subtitle="A count of entries in the NCI table, not of patients."),
+                        subtitle="A count of entries in the NCI table, not of patients; "
+                                 "the table leaves out lymph nodes."),
         description="Bar chart counting, for each site, how many cancers list it first, "
                     "second or third in the NCI table.",
     )

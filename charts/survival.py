@@ -28,8 +28,8 @@ def survival_bars(view: pd.DataFrame) -> alt.LayerChart:
     chart = alt.layer(bars, values).properties(
         width="container", height=alt.Step(54),
         title=alt.Title("Five-year survival after cancer has spread, as quoted",
-                        subtitle="Only the rates the sources quote. Estimates for groups, "
-                                 "not predictions for a person."),
+                        subtitle="Only the rates the sources quote, with no years or country "
+                                 "given. Estimates for groups, not predictions for a person."),
         description="Bar chart of the five-year survival rates the Cleveland Clinic quotes for "
                     "metastatic lung cancer and for metastatic breast cancer in women and men.",
     )

@@ -81,6 +81,11 @@ class Question:
     explanation_note : str
         What kind of quote ``explanation`` is when it is not running text, e.g. which table
         a quoted table row belongs to.
+    confidence : str
+        How far the quote's source can be trusted (sources.csv), shown with its name.
+    caveat : str
+        What the number or table behind the answer cannot tell (this app's words), e.g. that
+        a survival rate comes with no years or place; empty when there is none.
     """
 
     qid: str
@@ -94,6 +99,13 @@ class Question:
     detail: str = ""
     basis: str = ""
     explanation_note: str = ""
+    confidence: str = ""
+    caveat: str = ""
+
+    @property
+    def credit(self) -> str:
+        """The quote's source as a page or handout names it: with its confidence."""
+        return f"{self.source} (confidence: {self.confidence})" if self.confidence else self.source
 
 
 # ---------------------------------------------------------------------------------------------
@@ -137,6 +149,13 @@ def short_name(tables: Tables, source_id: str) -> str:
     if "sources" not in tables:
         return source_id
     return table_labels(tables, "sources", "source_id", "short_name").get(source_id, source_id)
+
+
+def confidence_of(tables: Tables, source_id: str) -> str:
+    """The source's confidence from sources.csv ("" when the table lacks it)."""
+    if "sources" not in tables or "confidence" not in tables["sources"]:
+        return ""
+    return table_labels(tables, "sources", "source_id", "confidence").get(source_id, "")
 
 
 def draw_options(answer: str, wrong: Iterable[str], rng: random.Random) -> tuple[str, ...]:

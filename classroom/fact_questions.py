@@ -1,8 +1,12 @@
 """Questions on the other tables: which site a symptom points to, the quoted survival rates,
 the order of the steps of spread.
 
-A symptom's wrong options are sites that no source ties to it or to a related symptom
-("weakness" and "weakness in the arms and legs"), nor the same place under another name.
+A symptom is asked about only when it points to one site: never a general sign of spread
+(a source lists it for no site, ``site == "general"``, or its words hold such a sign's), nor
+one that medicine ties to several sites (``data/curation/quiz.yaml``). Its wrong options are
+sites that no source ties to it or to a related symptom ("weakness" and "weakness in the arms
+and legs"), nor the same place under another name. An answer that only the low-confidence
+source gives says so in the question.
 """
 
 from __future__ import annotations
@@ -12,11 +16,13 @@ import re
 from collections.abc import Iterable
 
 import pandas as pd
+import yaml
 
 from classroom.base import (
     Question,
     Tables,
     capitalised,
+    confidence_of,
     draw_options,
     has_tables,
     in_sentence,
@@ -26,7 +32,19 @@ from classroom.base import (
     table_labels,
 )
 from classroom.ranked_questions import close_sites
+from data.curation_checks import CURATION_DIR
 from data.query import CONFIDENCE_ORDER
+from data.vocabulary import GENERAL
+
+
+def _not_one_site() -> dict[str, str]:
+    """The symptoms medicine ties to more than one site, and why (``quiz.yaml``)."""
+    with open(CURATION_DIR / "quiz.yaml", encoding="utf-8") as handle:
+        return dict(yaml.safe_load(handle)["not_one_site"])
+
+
+NOT_ONE_SITE = _not_one_site()
+"""Symptoms the quiz never asks "which part of the body?" about, beyond the general signs."""
 
 
 def _best_quote(tables: Tables, rows: pd.DataFrame) -> dict:
@@ -64,13 +82,41 @@ def related_symptoms(symptom: str, every: Iterable[str]) -> set[str]:
                         if mine <= _words(other) or _words(other) <= mine}
 
 
-def _symptom_candidates(tables: Tables, symptoms: pd.DataFrame) -> dict[str, tuple]:
-    """``qid -> (symptom, sites listing it, sites no source ties it or a related one to)``."""
+def askable(symptom: str, general: Iterable[str]) -> bool:
+    """True when a symptom points to one site: not a general sign of spread (nor related to
+    one, :func:`related_symptoms`) and not one medicine ties to several sites.
+
+    >>> askable("jaundice", ["pain", "fatigue"]), askable("back pain", ["pain"])
+    (True, False)
+    >>> askable("pain", ["pain"])
+    False
+    >>> askable("confusion", [])
+    False
+    """
+    mine = _words(symptom)
+    return symptom not in NOT_ONE_SITE and not any(
+        mine <= _words(sign) or _words(sign) <= mine for sign in general)
+
+
+def _trusted(tables: Tables, rows: pd.DataFrame) -> set[str]:
+    """The sites in ``rows`` that a source above low confidence ties the symptom to."""
+    return {r["site"] for r in rows.to_dict("records")
+            if confidence_of(tables, str(r["source_id"])) not in ("low", "")}
+
+
+def _symptom_candidates(tables: Tables, symptoms: pd.DataFrame,
+                        general: list[str]) -> dict[str, tuple]:
+    """``qid -> (symptom, sites to answer with, sites no source ties it or a related one
+    to)``, for the symptoms that point to one site (:func:`askable`). The sites to answer with
+    are those a trusted source gives, when there is one."""
     every = set(symptoms["site"])
-    names = sorted(set(symptoms["symptom"]))
+    names = sorted(set(symptoms["symptom"]) | set(general))
     candidates = {}
-    for symptom in names:
-        listed = set(symptoms.loc[symptoms["symptom"] == symptom, "site"])
+    for symptom in sorted(set(symptoms["symptom"])):
+        if not askable(symptom, general):
+            continue
+        rows = symptoms[symptoms["symptom"] == symptom]
+        listed = _trusted(tables, rows) or set(rows["site"])
         tied = set(symptoms.loc[symptoms["symptom"].isin(related_symptoms(symptom, names)),
                                 "site"])
         wrong = every - close_sites(tables["sites"], tied)
@@ -80,7 +126,7 @@ def _symptom_candidates(tables: Tables, symptoms: pd.DataFrame) -> dict[str, tup
 
 
 def symptom_site(tables: Tables, rng: random.Random, used: Iterable[str] = ()) -> Question | None:
-    """A symptom can be a sign of cancer that has spread to which site?
+    """In a person whose cancer has spread, which site does a symptom most likely point to?
 
     Candidate sites are those in symptoms.csv. Wrong options are sites for which no source
     lists the symptom or a related one (:func:`related_symptoms`), nor a site close to one
@@ -91,7 +137,10 @@ def symptom_site(tables: Tables, rng: random.Random, used: Iterable[str] = ()) -
     site = table_labels(tables, "sites", "site_id")
     symptoms = memo(tables, "symptoms_labelled",
                      lambda: tables["symptoms"][tables["symptoms"]["site"].isin(list(site))])
-    candidates = memo(tables, "symptom_site", lambda: _symptom_candidates(tables, symptoms))
+    general = memo(tables, "symptoms_general", lambda: sorted(set(
+        tables["symptoms"].loc[tables["symptoms"]["site"] == GENERAL, "symptom"])))
+    candidates = memo(tables, "symptom_site",
+                      lambda: _symptom_candidates(tables, symptoms, general))
     picked = pick(rng, candidates, used)
     if picked is None:
         return None
@@ -99,14 +148,29 @@ def symptom_site(tables: Tables, rng: random.Random, used: Iterable[str] = ()) -
     answer = rng.choice(listed)
     row = memo(tables, ("symptom_quote", symptom, answer), lambda: _best_quote(
         tables, symptoms[(symptoms["symptom"] == symptom) & (symptoms["site"] == answer)]))
+    source_id = str(row["source_id"])
+    short, confidence = short_name(tables, source_id), confidence_of(tables, source_id)
     detail = (f"The sources list {symptom} for cancer that has spread to: "
               f"{', '.join(site[s] for s in listed)}. None lists it for "
               f"{', '.join(site[s] for s in wrong)}.")
-    return Question(qid, "symptom_site",
-                    f"{capitalised(symptom)} can be a sign of cancer that has spread to which "
-                    "part of the body?", draw_options(site[answer], [site[s] for s in wrong], rng),
-                    site[answer], str(row["quote"]), short_name(tables, str(row["source_id"])),
-                    str(row["source_id"]), detail, "the symptoms each source ties to each site")
+    prompt = (f"{capitalised(symptom)} in a person whose cancer has spread: which part of the "
+              "body has the cancer most likely reached?")
+    caveat = ""
+    if confidence == "low":  # only then is the answer the low-confidence source's alone
+        caveat = (f"Only the {in_sentence(short)}, a source of low confidence (no publisher, no "
+                  f"date), ties {symptom} to a part of the body.")
+        prompt += f" ({caveat.replace(' (no publisher, no date)', '')})"
+    return Question(qid, "symptom_site", prompt,
+                    draw_options(site[answer], [site[s] for s in wrong], rng), site[answer],
+                    str(row["quote"]), short, source_id, detail,
+                    "the symptoms each source ties to each site", confidence=confidence,
+                    caveat=caveat)
+
+
+SURVIVAL_CAVEAT = ("The source does not say which years, which country or how many people "
+                   "the rate comes from, so it cannot be set beside other rates or "
+                   "used for one person.")
+"""What a quoted survival rate cannot tell (this app's words; no source gives these)."""
 
 
 def _percent(value: float) -> str:
@@ -151,10 +215,14 @@ def survival(tables: Tables, rng: random.Random, used: Iterable[str] = ()) -> Qu
     short, answer = short_name(tables, str(row["source_id"])), _percent(float(row["value_pct"]))
     stage = f"{row['stage']} " if isinstance(row.get("stage"), str) else ""
     group = f"{stage}{in_sentence(cancer[row['cancer']])} ({row['population']})"
-    return Question(qid, "survival", f"What {row['measure']} does the {short} quote for {group}?",
+    return Question(qid, "survival",
+                    f"What {row['measure']} does the {short} quote for {group}? (It does not "
+                    "say which years or which country the rate comes from.)",
                     draw_options(answer, wrong, rng), answer, str(row["quote"]), short,
                     str(row["source_id"]), f"The {short} quotes {answer} for {group}.",
-                    "the quoted survival rates")
+                    "the quoted survival rates",
+                    confidence=confidence_of(tables, str(row["source_id"])),
+                    caveat=SURVIVAL_CAVEAT)
 
 
 def cascade_order(tables: Tables, rng: random.Random,
@@ -183,4 +251,5 @@ def cascade_order(tables: Tables, rng: random.Random,
     return Question(qid, "cascade_order", prompt,
                     draw_options(str(after["name"]), names - {asked["name"]}, rng),
                     str(after["name"]), str(after["quote"]), short, str(after["source_id"]),
-                    detail, f"the steps of spread in the {short}")
+                    detail, f"the steps of spread in the {short}",
+                    confidence=confidence_of(tables, str(after["source_id"])))

@@ -106,6 +106,8 @@ def quiz_pdf(questions: Sequence, number: int, paper: str = "A4") -> bytes:
                     gap=4)
     letters = "ABCDEFGH"
     for index, question in enumerate(questions, 1):
+        if pdf.get_y() > pdf.h - 70:  # keep a question and its options on one page
+            pdf.add_page()
         pdf.write_block(f"{index}. {question.prompt}", 11.5, "B", 1)
         for letter, option in zip(letters, question.options, strict=False):
             pdf.write_block(f"   [ ]  {letter}. {option}", 11, gap=0.5)
@@ -116,8 +118,9 @@ def quiz_pdf(questions: Sequence, number: int, paper: str = "A4") -> bytes:
         letter = letters[list(question.options).index(question.answer)]
         pdf.write_block(f"{index}. {letter}. {question.answer}", 11.5, "B", 0.5)
         pdf.write_block(f"“{question.explanation}”", 10.5, gap=0.5)
-        pdf.write_block(f"— {question.source}", 9.5, gap=0.5)
-        if question.detail:
-            pdf.write_block(f"{question.detail} (Worked out by this app from "
+        pdf.write_block(f"— {question.credit}", 9.5, gap=0.5)
+        worked_out = " ".join(part for part in (question.detail, question.caveat) if part)
+        if worked_out:
+            pdf.write_block(f"{worked_out} (Worked out by this app from "
                             f"{question.basis}; not a quote.)", 9.5, gap=3)
     return bytes(pdf.output())

@@ -49,7 +49,11 @@ def _quote(tables: dict[str, pd.DataFrame], table: str, column: str, value: str)
     """A takeaway in a source's own words, from the row of ``table`` where column == value."""
     row = tables[table][tables[table][column] == value].iloc[0]
     short = labels(tables["sources"], "source_id", "short_name")
-    return Takeaway(row["quote"], short[row["source_id"]], True)
+    trust = labels(tables["sources"], "source_id", "confidence")[row["source_id"]]
+    # A projected step names a source's confidence when it is below high, so that a source
+    # of low confidence is never quoted without saying so (high needs no warning on a slide).
+    label = "" if trust == "high" else f" (confidence: {trust})"
+    return Takeaway(row["quote"], f"{short[row['source_id']]}{label}", True)
 
 
 def _top_site_counts(tables: dict[str, pd.DataFrame]) -> tuple[Takeaway, ...]:
@@ -67,7 +71,7 @@ def _top_site_counts(tables: dict[str, pd.DataFrame]) -> tuple[Takeaway, ...]:
                  f"{n_cancers} cancers in the NCI table.", basis, False),
         Takeaway(f"{' and '.join(tied)} appear in the top three of {total.iloc[0]} of the "
                  f"{n_cancers} cancers.", basis, False),
-        Takeaway("These are counts of table entries, not of patients: the table is an order.",
+        Takeaway("Counts of table entries, not of patients: an order, lymph nodes left out.",
                  basis, False),
     )
 
@@ -82,8 +86,7 @@ def _disagreements(tables: dict[str, pd.DataFrame]) -> tuple[Takeaway, ...]:
     claims_basis = "the claims on the Source check page"
     return (
         Takeaway(f"The sources disagree on {int(checks['sources_disagree'].sum())} of the "
-                 f"{len(checks)} questions compared on the Source check page.", claims_basis,
-                 False),
+                 f"{len(checks)} questions on the Source check page.", claims_basis, False),
         Takeaway(f"Gives answers that cannot both be true: {', '.join(selfish) or 'no source'}.",
                  claims_basis, False),
         Takeaway(f"Lowest confidence: {', '.join(low)} (no publisher, no date).",
@@ -91,11 +94,20 @@ def _disagreements(tables: dict[str, pd.DataFrame]) -> tuple[Takeaway, ...]:
     )
 
 
+def _survival_caveat(tables: dict[str, pd.DataFrame]) -> tuple[Takeaway, ...]:
+    """What the quoted survival rates cannot tell: no source gives their years or place."""
+    short = labels(tables["sources"], "source_id", "short_name")
+    quoted_by = " and ".join(short[s] for s in dict.fromkeys(tables["survival"]["source_id"]))
+    return (Takeaway(f"The {quoted_by} gives no years, place or group size.",
+                     "the quoted survival rates", False),)
+
+
 ID_COLUMNS = {"key_facts": "fact_id", "cascade": "step", "symptoms": "symptom",
               "survival": "cancer"}
 """The column that names a row, for each table a lesson quote may come from."""
 
-WORKED_OUT = {"top_site_counts": _top_site_counts, "disagreements": _disagreements}
+WORKED_OUT = {"top_site_counts": _top_site_counts, "disagreements": _disagreements,
+              "survival_caveat": _survival_caveat}
 """The sentences a lesson step may work out from the tables, by the name the YAML uses."""
 
 VIEWS = ("facts", "cascade", "heatmap", "top_sites", "network", "symptoms", "survival",

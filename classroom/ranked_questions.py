@@ -18,6 +18,7 @@ from classroom.base import (
     Question,
     Tables,
     capitalised,
+    confidence_of,
     draw_options,
     has_tables,
     in_sentence,
@@ -114,6 +115,27 @@ def _unrelated_sites(tables: Tables, primary: str, source_id: str) -> list[str]:
     return memo(tables, ("unrelated", primary, source_id), compute)
 
 
+def _left_out(tables: Tables, source_id: str) -> str:
+    """What a source's ranked table leaves out, as its rows' note says (e.g. ``"lymph
+    nodes"``), or "" when it says nothing is left out."""
+    def compute() -> str:
+        spread = tables["spread"]
+        if "note" not in spread.columns:
+            return ""
+        notes = spread.loc[(spread["evidence"] == "ranked_table")
+                           & (spread["source_id"] == source_id), "note"].dropna()
+        found = [m.group(1) for n in notes if (m := re.search(r"leaves out ([a-z ]+)", n))]
+        return found[0] if found else ""
+    return memo(tables, ("left_out", source_id), compute)
+
+
+def _excluding(tables: Tables, source_id: str) -> str:
+    """The words a ranked question carries so that its caveat is in the question itself,
+    e.g. ``", excluding lymph nodes"``."""
+    left_out = _left_out(tables, source_id)
+    return f", excluding {left_out}" if left_out else ""
+
+
 def _table_in(tables: Tables, source_id: str) -> str:
     """How a prompt names a source's ranked table, e.g. ``"the table in the NCI fact sheet"``."""
     return f"the table in the {short_name(tables, source_id)}"
@@ -133,8 +155,12 @@ def _row_note(tables: Tables, quote: str) -> str:
 def _ranked_question(tables: Tables, qid: str, kind: str, prompt: str, options: tuple,
                      answer: str, quote: str, src: str, detail: str) -> Question:
     """A question about a ranked table, explained by the table row and what it says."""
+    left_out = _left_out(tables, src)
+    caveat = (f"The table leaves out {left_out} on purpose, so it says nothing about them."
+              if left_out else "")
     return Question(qid, kind, prompt, options, answer, quote, short_name(tables, src), src,
-                    detail, _table_in(tables, src), _row_note(tables, quote))
+                    detail, _table_in(tables, src), _row_note(tables, quote),
+                    confidence_of(tables, src), caveat)
 
 
 def _ranking(tables: Tables, source_id: str, primary: str,
@@ -194,8 +220,8 @@ def top_site(tables: Tables, rng: random.Random, used: Iterable[str] = ()) -> Qu
     site, cancer = site_and_cancer_labels(tables)
     answer = site[ranks[0][1]]
     wrong = [site[s] for s in _unrelated_sites(tables, primary, src)]
-    prompt = (f"Where does {in_sentence(cancer[primary])} most often spread, "
-              f"according to {_table_in(tables, src)}?")
+    prompt = (f"Where does {in_sentence(cancer[primary])} most often spread"
+              f"{_excluding(tables, src)}, according to {_table_in(tables, src)}?")
     return _ranked_question(tables, qid, "top_site", prompt, draw_options(answer, wrong, rng),
                             answer, ranks[0][2], src, _ranking(tables, src, primary, ranks))
 
@@ -204,15 +230,20 @@ def which_cancer_ranks_first(tables: Tables, rng: random.Random,
                              used: Iterable[str] = ()) -> Question | None:
     """Which of these cancers has a given site ranked 1st in a ranked table?
 
-    Wrong options are cancers ranked by the same table whose 1st site is a different one.
+    Wrong options are cancers ranked by the same table whose 1st site is a different one,
+    never one that starts in the site asked about ("does lung cancer spread to the lung?"
+    is no question to put to a learner as plainly wrong).
     """
     if not has_tables(tables, "spread", "cancers", "sites"):
         return None
     firsts = {key: ranks[0][1] for key, ranks in _ranked_labelled(tables).items()}
+    organ = ({} if "organ_site_id" not in tables["cancers"] else
+             table_labels(tables, "cancers", "cancer_id", "organ_site_id"))
     candidates = {}
     for src, site_id in sorted(set((src, s) for (src, _), s in firsts.items())):
         right = sorted(p for (s, p), first in firsts.items() if s == src and first == site_id)
-        wrong = sorted(p for (s, p), first in firsts.items() if s == src and first != site_id)
+        wrong = sorted(p for (s, p), first in firsts.items() if s == src and first != site_id
+                       and organ.get(p) != site_id)
         if wrong:
             candidates[f"which_cancer_ranks_first:{src}:{site_id}"] = (src, site_id, right, wrong)
     picked = pick(rng, candidates, used)
@@ -229,7 +260,8 @@ def which_cancer_ranks_first(tables: Tables, rng: random.Random,
               f"for {in_sentence(cancer[primary])}. The other options rank another site 1st "
               f"({others}).")
     prompt = (f"According to {_table_in(tables, src)}, which of these cancers spreads to the "
-              f"{in_sentence(site[site_id])} more often than anywhere else?")
+              f"{in_sentence(site[site_id])} more often than anywhere else"
+              f"{_excluding(tables, src)}?")
     ranked = memo(tables, "ranked", lambda: _ranked(tables["spread"]))
     return _ranked_question(tables, qid, "which_cancer_ranks_first", prompt, options,
                             cancer[primary], ranked[(src, primary)][0][2], src, detail)
@@ -255,7 +287,8 @@ def not_in_top_three(tables: Tables, rng: random.Random,
     site, cancer = site_and_cancer_labels(tables)
     answer = site[rng.choice(_unrelated_sites(tables, primary, src))]
     prompt = (f"Which of these is NOT one of the three places {in_sentence(cancer[primary])} "
-              f"most often spreads to, according to {_table_in(tables, src)}?")
+              f"most often spreads to{_excluding(tables, src)}, according to "
+              f"{_table_in(tables, src)}?")
     return _ranked_question(tables, qid, "not_in_top_three", prompt,
                             draw_options(answer, [site[s] for _, s, _ in ranks], rng), answer,
                             ranks[0][2], src, _ranking(tables, src, primary, ranks))

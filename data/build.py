@@ -29,6 +29,7 @@ from data.curation_checks import (
     refuse_duplicates,
 )
 from data.text import normalise
+from data.vocabulary import GENERAL
 
 TABLES_DIR = DATA_DIR / "tables"
 DEFAULT_SOURCES_DIR = DATA_DIR.parent.parent / "shared" / "sources"
@@ -104,25 +105,51 @@ def build_claims(file: str, claims: list[dict], ctx: Context, columns: list[str]
 
 
 def build_symptoms(claims: list[dict], ctx: Context) -> pd.DataFrame:
-    """One row per (site, symptom, sentence)."""
+    """One row per (site, symptom, sentence); site is a site id or ``general`` (a general
+    sign of spread that the source ties to no site)."""
     flat = [{**c, "symptom": symptom} for c in claims for symptom in c["symptoms"]]
     return build_claims("symptoms", flat, ctx, ["site", "symptom", "source_id"],
-                        ["site", "symptom", "source_id", "quote"], {"site": ctx.site_ids})
+                        ["site", "symptom", "source_id", "quote"],
+                        {"site": ctx.site_ids | {GENERAL}})
 
 
 def build_treatments(claims: list[dict], ctx: Context) -> pd.DataFrame:
     """One row per (scope, treatment, sentence); scope is a site id or ``general``."""
     flat = [{**c, **t} for c in claims for t in c["treatments"]]
-    scopes = ctx.site_ids | {"general"}
+    scopes = ctx.site_ids | {GENERAL}
     return build_claims("treatments", flat, ctx, ["scope", "treatment", "kind", "source_id"],
                         ["scope", "treatment", "source_id", "quote"], {"scope": scopes})
+
+
+def _check_one_rule(claims: list[dict]) -> None:
+    """Refuse claims that do not apply one rule: a clash belongs to the stance, not the source.
+
+    Every claim holding a stance on a topic must name the same ``conflicts_with``, and a clash
+    must run both ways (a stance that clashes with another is named back by it), so that two
+    sources saying the same thing are judged the same way.
+    """
+    declared: dict[tuple[str, str], tuple[int, frozenset]] = {}
+    for entry, claim in enumerate(claims, start=1):
+        key = (claim["topic"], claim["stance"])
+        mine = frozenset(claim.get("conflicts_with") or [])
+        first = declared.setdefault(key, (entry, mine))
+        if first[1] != mine:
+            fail("claims", entry, f"stance {claim['stance']!r} names conflicts_with "
+                 f"{sorted(mine)}, but entry {first[0]} holding the same stance names "
+                 f"{sorted(first[1])}: one stance, one rule")
+    for (topic, stance), (entry, mine) in declared.items():
+        for other in mine:
+            if stance not in declared.get((topic, other), (0, frozenset()))[1]:
+                fail("claims", entry, f"{stance!r} clashes with {other!r}, but claims holding "
+                     f"{other!r} do not name {stance!r} back: a clash runs both ways")
 
 
 def build_topic_claims(claims: list[dict], ctx: Context) -> pd.DataFrame:
     """The claims table, with ``conflicts_with`` joined by ``|`` and checked.
 
     A ``conflicts_with`` stance must be held by another claim on the same topic, so that every
-    disagreement the Source check page shows has the quotes that make it one.
+    disagreement the Source check page shows has the quotes that make it one; and the same
+    stance must always name the same clashes, both ways (:func:`_check_one_rule`).
     """
     stances: dict[str, set[str]] = {}
     for claim in claims:
@@ -134,9 +161,12 @@ def build_topic_claims(claims: list[dict], ctx: Context) -> pd.DataFrame:
             if other not in stances[claim["topic"]] - {claim["stance"]}:
                 fail("claims", entry, f"conflicts_with names {other!r}, which no other claim "
                      f"on {claim['topic']!r} holds")
-        flat.append({**claim, "conflicts_with": "|".join(conflicts)})
+        flat.append({**claim, "conflicts_with": "|".join(conflicts),
+                     "known_error": normalise(claim.get("known_error") or "")})
+    _check_one_rule(claims)
     return build_claims("claims", flat, ctx,
-                        ["topic", "position", "stance", "conflicts_with", "source_id", "note"],
+                        ["topic", "position", "stance", "conflicts_with", "source_id", "note",
+                         "known_error"],
                         ["topic", "quote"], {})
 
 

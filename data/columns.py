@@ -62,6 +62,7 @@ HEADINGS: dict[str, tuple[str, str | None]] = {
     "position": ("What the source says, in short", None),
     "answer": ("Answer", "answer"),
     "clashes_with": ("Cannot be true alongside", None),
+    "known_error": ("Wrong, in this app's reading", None),
     "verdict": ("Verdict", "verdict"),
     "contradicts_itself": ("A source contradicts itself", None),
     "step": ("Step", None),

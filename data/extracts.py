@@ -11,7 +11,7 @@ from __future__ import annotations
 import pandas as pd
 
 from data.glossary import TERMS
-from data.vocabulary import EVIDENCE_LABELS, EVIDENCE_ORDER, ordinal
+from data.vocabulary import EVIDENCE_LABELS, EVIDENCE_ORDER, GENERAL, GENERAL_LABEL, ordinal
 
 Tables = dict[str, pd.DataFrame]
 JOIN = "; "
@@ -29,7 +29,15 @@ def names(t: Tables, kind: str) -> dict[str, str]:
         return dict(EVIDENCE_LABELS)
     table, label = {"cancer": ("cancers", "label"), "site": ("sites", "label"),
                     "source": ("sources", "short_name")}[kind]
-    return dict(zip(t[table][f"{kind}_id"], t[table][label], strict=True))
+    out = dict(zip(t[table][f"{kind}_id"], t[table][label], strict=True))
+    return {**out, GENERAL: GENERAL_LABEL} if kind == "site" else out
+
+
+def sourced(ids: pd.Series, t: Tables) -> dict[str, pd.Series]:
+    """``source_id``, ``source_label`` and ``confidence`` for a column of source ids, so a
+    quote is never shown without how far its source can be trusted."""
+    trust = dict(zip(t["sources"]["source_id"], t["sources"]["confidence"], strict=True))
+    return {**pair(ids, names(t, "source"), "source"), "confidence": ids.map(trust)}
 
 
 def rank_labels(ranks: pd.Series) -> pd.Series:
@@ -186,16 +194,14 @@ def symptom_quotes(rows: pd.DataFrame, t: Tables) -> pd.DataFrame:
     """The words behind one site's symptoms: one row per quote, with the symptoms it names."""
     out = rows.groupby(["source_id", "quote"], sort=False)["symptom"].agg(", ".join)
     out = out.rename("symptoms").reset_index()
-    return frame([{"symptoms": out["symptoms"]},
-                  pair(out["source_id"], names(t, "source"), "source"),
+    return frame([{"symptoms": out["symptoms"]}, sourced(out["source_id"], t),
                   {"quote": out["quote"]}], out.index)
 
 
 def treatments(rows: pd.DataFrame, t: Tables) -> pd.DataFrame:
     """Treatments (published ``treatments`` rows) with their source."""
     return frame([{"treatment": rows["treatment"], "treatment_kind": rows["kind"]},
-                  pair(rows["source_id"], names(t, "source"), "source"),
-                  {"quote": rows["quote"]}], rows.index)
+                  sourced(rows["source_id"], t), {"quote": rows["quote"]}], rows.index)
 
 
 def survival(rates: pd.DataFrame, t: Tables) -> pd.DataFrame:
@@ -215,16 +221,17 @@ def figures(rows: pd.DataFrame, t: Tables) -> pd.DataFrame:
     rows = rows.sort_values(["measure", "value"], ascending=[True, False])
     return frame([{c: rows[c] for c in ("measure", "value_as_stated", "value", "unit",
                                         "context")},
-                  pair(rows["source_id"], names(t, "source"), "source"),
-                  {"quote": rows["quote"]}], rows.index)
+                  sourced(rows["source_id"], t), {"quote": rows["quote"]}], rows.index)
 
 
 def claim_rows(rows: pd.DataFrame, t: Tables) -> pd.DataFrame:
     """The published ``claims`` rows: each question, a source's answer and its words."""
     return frame([{"question": rows["topic"], "position": rows["position"],
                    "answer": rows["stance"], "clashes_with": rows["conflicts_with"].fillna("")},
-                  pair(rows["source_id"], names(t, "source"), "source"),
-                  {"note": rows["note"].fillna(""), "quote": rows["quote"]}], rows.index)
+                  sourced(rows["source_id"], t),
+                  {"note": rows["note"].fillna(""),
+                   "known_error": rows.get("known_error", pd.Series("", rows.index)).fillna(""),
+                   "quote": rows["quote"]}], rows.index)
 
 
 def sources(rows: pd.DataFrame) -> pd.DataFrame:

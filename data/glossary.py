@@ -59,8 +59,11 @@ TERMS: dict[str, str] = {
                      "called a seed.)",
     "answer": "A short summary, in this app's words, of what a source answers to the "
               "question; the source's exact words are shown under it.",
-    "verdict": "What this app concludes from the answers: the sources agree, only one source "
-               "says, or they disagree (two answers that cannot both be true).",
+    "verdict": "What this app concludes from the answers, by one rule for every source: they "
+               "disagree only where two answers cannot both be true as worded; they answer "
+               "differently without clashing when one counts or groups what another does not; "
+               "otherwise they agree, or only one source says (and this app says so when "
+               "that answer is wrong).",
     "local invasion": "The first step of spread: cancer cells push into the normal tissue "
                       "next to them.",
     "intravasation": "Cancer cells get into a blood vessel or lymph vessel, through its wall.",
@@ -74,8 +77,9 @@ TERMS: dict[str, str] = {
     "lymph nodes": "Small lumps along the lymph vessels that filter fluid from the body. "
                    "The NCI ranked table leaves them out.",
     "five-year survival rate": "The share of people in a group who are still alive five "
-                               "years after their diagnosis. It describes a large group in "
-                               "the past, not what will happen to one person.",
+                               "years after their diagnosis. It can only be counted for people "
+                               "diagnosed at least five years earlier, and it does not say what "
+                               "will happen to one person.",
     "Lung cancer → Lung": "The NCI ranked table lists the lungs as the 3rd site for lung "
                           "cancer. The table says no more. This app reads it as spread to "
                           "other parts of the lungs, such as the other lung: a new tumour "

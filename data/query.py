@@ -11,7 +11,7 @@ from collections.abc import Iterable
 
 import pandas as pd
 
-from data.vocabulary import EVIDENCE_LABELS, EVIDENCE_ORDER, RANK_LABELS
+from data.vocabulary import EVIDENCE_LABELS, EVIDENCE_ORDER, GENERAL, GENERAL_LABEL, RANK_LABELS
 
 __all__ = ["EVIDENCE_LABELS", "EVIDENCE_ORDER", "RANK_LABELS"]  # re-exported for the pages
 CONFIDENCE_ORDER = {"high": 0, "medium": 1, "low": 2}
@@ -232,20 +232,46 @@ def source_line(source_ids, sources: pd.DataFrame) -> str:
     return ("Sources: " if len(parts) > 1 else "Source: ") + "; ".join(parts) + "."
 
 
-def symptoms_by_site(symptoms: pd.DataFrame, sites: pd.DataFrame) -> pd.DataFrame:
+def symptoms_by_site(symptoms: pd.DataFrame, sites: pd.DataFrame,
+                     low: frozenset[str] = frozenset(), drop_low: bool = False) -> pd.DataFrame:
     """Per site: its symptoms, those named by more sources first, and how many sources.
 
+    A symptom that only sources in ``low`` (the low-confidence ones) name is marked
+    ``(low-confidence source only)``, so the label travels with it. The general signs of
+    spread (site ``general``) come last, as :data:`GENERAL_LABEL`. With ``drop_low``, those
+    symptoms are left out instead (a projected table with room for the better-sourced ones).
+
     Columns: site_id, site_label, symptoms (joined), n_symptoms, n_sources.
+
+    Examples
+    --------
+    >>> s = pd.DataFrame({"site": ["lung", "lung", "general"],
+    ...                   "symptom": ["coughing", "shortness of breath", "fatigue"],
+    ...                   "source_id": ["weak", "nci", "nci"]})
+    >>> sites = pd.DataFrame({"site_id": ["lung"], "label": ["Lung"]})
+    >>> symptoms_by_site(s, sites, frozenset({"weak"}))[["site_label", "symptoms"]].values.tolist()
+    [['Lung', 'coughing (low-confidence source only), shortness of breath'], \
+['Anywhere (general signs of spread)', 'fatigue']]
     """
-    counts = (symptoms.groupby(["site", "symptom"])["source_id"].nunique()
-              .rename("n").reset_index().sort_values(["site", "n", "symptom"],
-                                                      ascending=[True, False, True]))
+    counts = symptoms.groupby(["site", "symptom"]).agg(
+        n=("source_id", "nunique"), only_low=("source_id", lambda s: set(s) <= low))
+    counts = counts.reset_index().sort_values(["site", "n", "symptom"],
+                                              ascending=[True, False, True])
+    if drop_low:
+        counts = counts[~counts["only_low"]]
+        symptoms = symptoms[symptoms["site"].isin(counts["site"])]
+    counts["shown"] = counts["symptom"].where(~counts["only_low"], counts["symptom"]
+                                              + " (low-confidence source only)")
     out = counts.groupby("site", sort=False).agg(
-        symptoms=("symptom", ", ".join), n_symptoms=("symptom", "size")).reset_index()
+        symptoms=("shown", ", ".join), n_symptoms=("symptom", "size")).reset_index()
     out["n_sources"] = out["site"].map(symptoms.groupby("site")["source_id"].nunique())
-    out.insert(1, "site_label", out["site"].map(labels(sites, "site_id")))
+    out.insert(1, "site_label", out["site"].map({**labels(sites, "site_id"),
+                                                 GENERAL: GENERAL_LABEL}))
     out = out.rename(columns={"site": "site_id"})
-    return out.sort_values(["n_sources", "n_symptoms"], ascending=False).reset_index(drop=True)
+    out["_general"] = out["site_id"] == GENERAL
+    out = out.sort_values(["_general", "n_sources", "n_symptoms"],
+                          ascending=[True, False, False])
+    return out.drop(columns="_general").reset_index(drop=True)
 
 
 def filter_options(t: dict[str, pd.DataFrame]) -> dict[str, dict[str, str]]:

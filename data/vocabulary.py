@@ -25,6 +25,12 @@ EVIDENCE_WORDS = {"statement": "stated", "example": "used as an example",
                   "rare_reported": "rare but reported"}
 """How an unranked kind reads in one short cell (the Source check grid)."""
 
+GENERAL = "general"
+"""The ``site`` (symptoms) or ``scope`` (treatments) of what a source ties to no site."""
+
+GENERAL_LABEL = "Anywhere (general signs of spread)"
+"""How :data:`GENERAL` reads where a site's name would stand."""
+
 SENTENCE_EVIDENCE = EVIDENCE_ORDER[1:]
 """The kinds a sentence gives, as opposed to a ranked table."""
 

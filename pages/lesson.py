@@ -17,6 +17,7 @@ from ui.data import (
     filter_options,
     lesson,
     lesson_table,
+    lesson_table_note,
     network_picture,
     spread_view,
     survival_view,
@@ -111,7 +112,7 @@ lesson_files = {"cascade": ("steps_of_spread.csv", "Download these steps (CSV)")
                 "symptoms": ("symptoms_by_site.csv", "Download this table (CSV)"),
                 "sources": ("source_disagreements.csv", "Download this table (CSV)")}
 # Words beside the picture: narrow tables (steps, verdicts) share the width evenly.
-SPLITS = {"cascade": [1, 1], "sources": [1, 1], "symptoms": [4, 8]}
+SPLITS = {"cascade": [1, 1], "sources": [4, 5], "symptoms": [4, 8]}
 words, visual = st.columns(SPLITS.get(step.view, [5, 7]), gap="medium")
 with words:
     st.title(step.title)
@@ -132,6 +133,8 @@ with visual:
         file_name, label = lesson_files[step.view]
         frame = lesson_table(t, step.view)
         plain_table(frame)
+        if note := lesson_table_note(t, step.view):
+            st.caption(note)
         with st.popover(label, icon=":material/download:"):
             download_csv(frame, file_name, label, "lesson_table")
 

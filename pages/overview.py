@@ -22,7 +22,8 @@ join_panel(key="overview_join")  # only when served on the classroom network
 left, middle, right = st.columns(3)
 left.metric("Cancers in the NCI ranked table", texts["ranked_cancers"],
             help="The National Cancer Institute fact sheet lists the three most common "
-                 "metastasis sites for each of these cancers.")
+                 "metastasis sites for each of these cancers, leaving out lymph nodes on "
+                 "purpose.")
 middle.metric("Spread claims, each with a quote", texts["claims"],
               help="Ranked-table cells plus every sentence in the sources that names a cancer "
                    "spreading to a site.")

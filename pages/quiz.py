@@ -71,7 +71,9 @@ for index, question in enumerate(questions, start=1):
             st.error(f"Not quite: the answer is {question.answer}.", icon=":material/cancel:")
         if question.detail:
             computed(question.detail, question.basis)
-        quote(question.explanation, question.source, question.explanation_note)
+        quote(question.explanation, question.credit, question.explanation_note)
+        if question.caveat:
+            computed(question.caveat, question.basis)
 
 correct, answered = score(questions, given)
 st.metric("Your score", f"{correct} of {answered} answered",

@@ -13,7 +13,15 @@ from ui.data import (
     tables,
 )
 from ui.frame import within_app
-from ui.show import computed, escape_markdown, glossary, quote, table_with_download
+from ui.show import (
+    computed,
+    computed_credit,
+    escape_markdown,
+    glossary,
+    quote,
+    table_with_download,
+)
+from views.source_check import KNOWN_ERROR_BASIS
 
 within_app()  # drawn inside the app's frame, whatever opened it (ui/frame.py)
 
@@ -43,10 +51,12 @@ table_with_download(source_grid(t, cancer),
                     "source_matrix")
 
 st.header("Where the sources disagree")
-st.markdown("For each question: the answers the sources give, each in their own words. Different "
-            "answers are not always a disagreement (a source may leave something out on "
-            "purpose), so a disagreement is shown only where two answers cannot both be true, "
-            "with the answers that clash.")
+st.markdown("For each question: the answers the sources give, each in their own words. One rule "
+            "for every verdict: **Sources disagree** only where two answers cannot both be "
+            "true as worded, with the answers that clash named. Answers that group things "
+            "differently, or count something another leaves out, are marked **Different "
+            "answers, no clash**. Where an answer is wrong by medical knowledge, this "
+            "app says so under it, in its own words.")
 table_with_download(claim_summary(t), "source_disagreements.csv",
                     "Download this summary (CSV)", "claim_checks")
 for topic in claim_topics(t):
@@ -62,9 +72,13 @@ for topic in claim_topics(t):
                     "both be true.")
     computed(verdict, "the answers below, as the curation pairs them", escape=False)
     for answer, claims in topic.answers:
-        st.markdown(f"**Answer: {escape_markdown(answer)}**")
+        wrong = topic.wrong.get(answer)
+        st.markdown(f"**Answer: {escape_markdown(answer)}**" + (" (wrong)" if wrong else ""))
         for words, source, detail in claims:
             quote(words, source, detail)
+        if wrong:
+            st.warning(escape_markdown(wrong), icon=":material/report:")
+            st.caption(computed_credit(escape_markdown(KNOWN_ERROR_BASIS)))
 st.subheader("Every claim above, as a table")
 table_with_download(claims_table(t), "source_check_claims.csv",
                     "Download every claim (CSV)", "claims_table")

@@ -3,15 +3,17 @@
 import streamlit as st
 
 from data.glossary import TERMS
-from ui.data import descriptor, dictionary, sources_table, tables
+from ui.data import descriptor, dictionary, known_errors, sources_table, tables
 from ui.files import data_package_zip, shared_csv
 from ui.frame import within_app
-from ui.show import glossary, table_with_download
+from ui.show import computed_credit, escape_markdown, glossary, quote, table_with_download
+from views.source_check import KNOWN_ERROR_BASIS
 
 within_app()  # drawn inside the app's frame, whatever opened it (ui/frame.py)
 
 t = tables()
 package = descriptor()
+errors = known_errors(t)
 
 st.title("Sources and data")
 st.markdown("Every fact in this dashboard comes from one of these five documents, and every "
@@ -27,6 +29,14 @@ for row in t["sources"].fillna("").itertuples():
                     f"confidence: **{row.confidence}**")
         st.markdown(row.confidence_note)
         st.markdown(f"*Reuse:* {row.reuse}")
+        wrong = errors[errors["source_id"] == row.source_id]
+        if len(wrong):
+            st.markdown(f"**Where this source is wrong** ({len(wrong)}, in this app's reading):")
+        for error in wrong.itertuples():
+            quote(error.quote, f"{row.short_name} (confidence: {row.confidence})",
+                  f"on: {error.question}")
+            st.warning(escape_markdown(error.why_wrong), icon=":material/report:")
+            st.caption(computed_credit(escape_markdown(KNOWN_ERROR_BASIS)))
 table_with_download(sources_table(t), "source_list.csv", "Download the source list (CSV)",
                     "sources_table")
 

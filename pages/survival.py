@@ -13,8 +13,9 @@ view = survival_view(tables())
 
 st.title("Survival and other figures")
 st.markdown("A **five-year survival rate** is the share of people in a group who are still "
-            "alive five years after their diagnosis. The sources quote only three such rates "
-            "for cancer that has spread. They describe large groups of people in the past; they "
+            "alive five years after their diagnosis. Of the five sources, only the Cleveland "
+            "Clinic quotes such rates for cancer that has spread: three of them. A five-year "
+            "rate can only be counted for people diagnosed at least five years earlier, and it "
             "cannot say what will happen to one person.")
 glossary(PAGE_TERMS["survival"])
 chart(view.spec)
@@ -34,10 +35,11 @@ st.markdown("The source does not say which years or which countries these rates 
 st.subheader("Other figures the sources quote")
 st.markdown("These numbers measure different things (a share of deaths, results of one study, "
             "a count, a year, how long someone has done research), so each stands on its own: "
-            "they are not drawn on one axis. One of them is about survival: the share of the "
-            "people in one study of one liver treatment who lived longer than ten years. It "
-            "describes that small group only, so it cannot be set beside the five-year rates "
-            "above.")
+            "they are not drawn on one axis. Two of them are about survival, both from one study "
+            "of one liver treatment (HAI, in people who had also had liver surgery): how much "
+            "longer people lived on average, and the share who lived longer than ten years. The "
+            "source does not say how many people the study had. Both describe that study's "
+            "patients only, so neither can be set beside the five-year rates above.")
 for measure, rows in view.figure_groups:
     st.markdown(f"**{measure.capitalize()}**")
     for value_as_stated, context, words, source in rows:

@@ -75,6 +75,17 @@ def _edit(folder: Path, name: str, change) -> None:
      r"claims\.yaml, entry 1: conflicts_with names 'pigs can fly'"),
     ("claims", lambda d: d[0].update(conflicts_with=[d[0]["stance"]]),
      r"claims\.yaml, entry 1: conflicts_with names 'some can be cured'"),
+    # One rule for every verdict: the same stance names the same clashes, and both ways. A
+    # source saying what another says cannot be let off (NCI's "lungs, bones and liver" and
+    # the US government article's must both clash with MSK's lymph nodes, or neither).
+    ("claims", lambda d: next(c for c in d if c["source_id"] == "nci"
+                              and c["stance"] == "lungs, bones and liver").pop("conflicts_with"),
+     r"claims\.yaml, entry \d+: stance 'lungs, bones and liver' names conflicts_with \[.*\], "
+     r"but entry \d+ holding the same stance names \[.*\]: one stance, one rule"),
+    ("claims", lambda d: [c.pop("conflicts_with") for c in d
+                          if c["stance"] == "nearby lymph nodes"],
+     r"claims\.yaml, entry \d+: 'lungs, bones and liver' clashes with 'nearby lymph nodes', but "
+     r"claims holding 'nearby lymph nodes' do not name 'lungs, bones and liver' back"),
     ("spread_ranked", lambda d: d["rows"][0].update(sites=["liver", "lung", "bone"]),
      r"spread_ranked\.yaml, entry 1: rank 1 site 'liver' is not"),
     ("survival", lambda d: d[0].update(quote="the five-year survival rate for metastatic "
@@ -83,6 +94,8 @@ def _edit(folder: Path, name: str, change) -> None:
     ("cancers", lambda d: d[0].update(organ_site_id="elbow"),
      r"cancers\.yaml, entry 1: unknown organ_site_id 'elbow'"),
     ("symptoms", lambda d: d.append(dict(d[0])), r"symptoms\.yaml: duplicate claim"),
+    ("symptoms", lambda d: d[0].update(site="everywhere"),
+     r"symptoms\.yaml, entry 1: unknown site 'everywhere'"),
 ])
 def test_build_refuses_bad_claims(sources_dir, curation_copy, name, change, message):
     """A bad claim stops the build with the file, the entry and the reason."""

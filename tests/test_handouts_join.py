@@ -18,6 +18,7 @@ from classroom.quiz import make_quiz, prepare
 from data.load import load_tables
 from tests.conftest import ROOT
 from ui.navigation import LESSON
+from views.reference import symptoms_summary
 
 
 @pytest.fixture(scope="module")
@@ -57,6 +58,31 @@ def test_quiz_key_matches_the_quiz_for_the_same_number(tables):
         assert " ".join(question.prompt.split()) in worksheet
         assert f"{index}. " in key and " ".join(question.answer.split()) in key
         assert " ".join(question.explanation.split())[:50] in key
+
+
+def test_handouts_carry_each_caveat_and_the_sources_confidence(tables):
+    """The answer key credits each quote with its source's confidence and repeats the
+    question's caveat (lymph nodes left out, a rate with no years or country); the lesson
+    handout's survival page says what the rates cannot tell, and its symptom table marks
+    what only the low-confidence source says."""
+    bank = prepare(tables)
+    quizzes = [make_quiz(bank, n, 8) for n in range(40)]
+    questions = {q.qid: q for quiz in quizzes for q in quiz}
+    kinds = {q.kind for q in questions.values()}
+    assert {"top_site", "survival", "symptom_site"} <= kinds
+    for number in (3, 7):
+        key = " ".join(" ".join(_pages(quiz_pdf(quizzes[number], number))).split())
+        for question in quizzes[number]:
+            assert " ".join(question.credit.split()) in key, question.qid
+            if question.caveat:
+                assert " ".join(question.caveat.split())[:60] in key, question.qid
+    steps = lesson_steps(tables)
+    pages = [" ".join(p.split()) for p in _pages(lesson_pdf(
+        steps, {}, {"symptoms": symptoms_summary(tables)}))]
+    survival = next(p for p, s in zip(pages, steps, strict=True) if s.view == "survival")
+    assert "no years, place or group size" in survival
+    symptoms = next(p for p, s in zip(pages, steps, strict=True) if s.view == "symptoms")
+    assert "(low-confidence source only)" in symptoms and "general signs of spread" in symptoms
 
 
 def test_join_qr_code_decodes_to_the_address():

@@ -7,6 +7,7 @@ from streamlit.testing.v1 import AppTest
 from streamlit.testing.v1.errors import AppTestError
 
 from classroom.quiz import QUIZ_LENGTH, make_quiz
+from data.claims import claim_checks
 from data.load import load_tables
 from tests.apptest_helpers import chart_rows, open_page
 from tests.conftest import LESSON_LENGTH
@@ -50,9 +51,10 @@ def test_lesson_last_step_has_no_next_and_every_step_has_takeaways_with_sources(
     assert at.button(key="next").disabled
 
 
-def test_lesson_counts_are_not_credited_to_a_source():
+def test_lesson_counts_are_not_credited_to_a_source(tables):
     """Step 4's counts and step 8's verdicts are the app's sentences: no quotation marks and
-    no source line under them, but what they were worked out from."""
+    no source line under them, but what they were worked out from. The count follows the
+    verdicts: 4 of 8 questions, each clash as worded between two sources."""
     at = open_page("pages/lesson.py", step="4")
     assert [m.value for m in at.markdown if m.value.startswith("### “")] == []
     assert not any(m.value.startswith("— ") for m in at.markdown)
@@ -60,8 +62,10 @@ def test_lesson_counts_are_not_credited_to_a_source():
                if "Worked out" in c.value)
     at = open_page("pages/lesson.py", step="8")
     big = [m.value.replace("\\", "") for m in at.markdown if m.value.startswith("### ")]
-    assert big[0] == ("### The sources disagree on 5 of the 8 questions compared on the Source "
-                      "check page.")
+    disagree = int(claim_checks(tables["claims"], tables["sources"])["sources_disagree"].sum())
+    assert disagree == 4
+    assert big[0] == (f"### The sources disagree on {disagree} of the 8 questions on the "
+                      "Source check page.")
     assert not any(m.value.startswith("— ") for m in at.markdown)
 
 
@@ -111,14 +115,26 @@ def test_source_check_lists_who_names_which_site():
     grid = at.dataframe[0].value.set_index("Site")
     assert grid.loc["Brain", "Memorial Sloan Kettering"] == "stated, used as an example"
     assert grid.loc["Lung", "NCI fact sheet"] == "rank 1"
-    verdicts = [m.value for m in at.markdown if m.value.startswith("**Sources")
-                or m.value.startswith("**Only")]
+    verdicts = [m.value for m in at.markdown if m.value.startswith(
+        ("**Sources", "**Only", "**Different"))]
     assert len(verdicts) == 8
-    cured, _, _, blood, treated, galleri, cells, ways = verdicts
+    cured, where, deaths, blood, treated, galleri, cells, ways = verdicts
     assert cured.startswith("**Sources disagree.**")
     assert "Unattributed web article gives answers that cannot both be true" in cured
-    assert blood == "**Sources agree.**" and treated == "**Sources agree.**"
-    assert galleri == "**Only one source says.**"
+    # One rule: NCI's sentence says what the US government article says, so both clash with
+    # MSK's lymph nodes; Cleveland Clinic's "some of the most common sites" clashes with none.
+    assert where.startswith("**Sources disagree.**")
+    assert ("*lungs, bones and liver* (NCI fact sheet, US government health article, "
+            "Unattributed web article) cannot be true alongside *nearby lymph nodes* "
+            "(Memorial Sloan Kettering)" in where.replace("\\", ""))
+    assert "Cleveland Clinic" not in where
+    # Counting another group (deaths of people whose cancer spread) is not a clash.
+    assert deaths == "**Different answers, no clash.**"
+    assert blood == "**Different answers, no clash.**"
+    assert treated == "**Sources agree.**"
+    assert galleri == "**Only one source says, wrongly.**"
+    wrong = [w.value for w in at.warning]
+    assert any("Galleri" in w and "many kinds of cancer" in w and "Shield" in w for w in wrong)
     assert ("*the cells have not changed* (Cleveland Clinic, Unattributed web article) cannot be "
             "true alongside *the cells become very different* (US government health article)"
             in cells)

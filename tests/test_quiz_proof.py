@@ -5,6 +5,13 @@ A question passes when its options are distinct, exactly one of them is right by
 (no wrong option is also true by any table: a symptom tied to another site, lymph nodes on a
 question about the NCI table that leaves them out, a site ranked equal) and its explanation
 is its source's own words (a table row cell by cell) that say what the answer says.
+
+And it must be right to a doctor, not only by the tables: no "which part of the body?"
+question asks about a general sign of spread or a symptom medicine ties to several sites
+(the lists below are this test's own, kept apart from the generator's); an answer that only
+the low-confidence source gives says so in the question; a ranked question carries its
+table's caveat ("excluding lymph nodes") in the question; a survival question says what the
+rate cannot tell.
 """
 
 from __future__ import annotations
@@ -22,6 +29,18 @@ from ui.links import QUIZ
 
 QUIZ_NUMBERS = range(QUIZ.low, QUIZ.high + 1)  # every number the quiz page accepts
 FILLER = {"in", "the", "of", "and", "a", "an", "or", "to"}
+
+GENERAL_SIGNS = re.compile(r"\b(pain|fatigue|tired|weight|appetite|weak|sweat|numb|breath|"
+                           r"bowel|urinat|nausea|vomit)", re.IGNORECASE)
+"""Signs the sources give for spread anywhere (Cleveland Clinic's "General symptoms of
+metastasis", the US government article's "Common signs", the unattributed article's lists)."""
+
+MULTI_SITE = re.compile(r"\b(back|incontinen|confus|thinking|calcium|dizz|unsteady|chest|"
+                        r"swell|bloat|full|balance)", re.IGNORECASE)
+"""Symptoms medicine ties to more than one site: back pain and urinary incontinence (the
+spinal cord too), confusion and trouble thinking (high calcium from bone, a failing liver),
+dizziness and unsteadiness (anaemia, the spinal cord), chest pressure (ribs, chest wall),
+swelling, bloating and fullness of the belly (the peritoneum), swelling in the legs."""
 
 
 @pytest.fixture(scope="module")
@@ -125,6 +144,51 @@ def _tied_sites(tables, symptom: str) -> set[str]:
     return set(symptoms.loc[symptoms["symptom"].isin(related), "site"])
 
 
+def test_no_symptom_question_asks_a_general_or_multi_site_symptom(tables, every_question):
+    """"Which part of the body?" is asked only of a symptom that points to one site: never a
+    general sign of spread, one a source lists for no site (or whose words hold such a sign's),
+    nor one medicine ties to several sites."""
+    symptoms = tables["symptoms"]
+    general = set(symptoms.loc[symptoms["site"] == "general", "symptom"])
+    assert {"fatigue", "weight loss", "pain"} <= general  # the general signs are in the data
+    asked = {q.qid.split(":", 1)[1] for q in every_question if q.kind == "symptom_site"}
+    assert asked, "no symptom question is left"
+    for symptom in asked:
+        assert not GENERAL_SIGNS.search(symptom), symptom
+        assert not MULTI_SITE.search(symptom), symptom
+        assert not any(_words(g) <= _words(symptom) or _words(symptom) <= _words(g)
+                       for g in general), symptom
+    print(f"symptoms asked: {sorted(asked)}")
+
+
+def test_an_answer_only_the_low_confidence_source_gives_says_so(tables, every_question):
+    """Where every source tying the symptom to the answer's site is of low confidence, the
+    question names that; every question's credit carries its source's confidence."""
+    symptoms, trust = tables["symptoms"], tables["sources"].set_index("source_id")["confidence"]
+    for q in every_question:
+        assert q.confidence == trust[q.source_id], q.qid
+        assert f"(confidence: {trust[q.source_id]})" in q.credit, q.qid
+        if q.kind != "symptom_site":
+            continue
+        rows = symptoms[(symptoms["symptom"] == q.qid.split(":", 1)[1])
+                        & (symptoms["site"] == _site_id(tables, q.answer))]
+        if set(rows["source_id"].map(trust)) == {"low"}:
+            assert "low confidence" in q.prompt, q.qid
+            assert "low confidence" in q.caveat, q.qid
+
+
+def test_ranked_and_survival_questions_carry_their_caveat(every_question):
+    """A question on the NCI table says "excluding lymph nodes" in the question itself; a
+    survival question says the source gives no years or place for its rate."""
+    for q in every_question:
+        if q.kind in {"top_site", "which_cancer_ranks_first", "not_in_top_three"}:
+            assert "excluding lymph nodes" in q.prompt, q.qid
+            assert "lymph nodes" in q.caveat, q.qid
+        if q.kind == "survival":
+            assert "years" in q.prompt and "country" in q.prompt, q.qid
+            assert "years" in q.caveat and "country" in q.caveat, q.qid
+
+
 def test_every_quiz_number_gives_eight_questions(every_question):
     """The bank covers every kind, and each of the 10,000 quizzes drew 8 (or make_quiz raised)."""
     assert {q.kind for q in every_question} == {"top_site", "which_cancer_ranks_first",
@@ -189,6 +253,9 @@ def test_which_cancer_questions_have_one_true_option(tables, every_question):
         spread = tables["spread"]
         quoted_for = set(spread.loc[spread["quote"] == q.explanation, "primary"])
         assert quoted_for == {_cancer_id(tables, q.answer)}, q.qid
+        organ = tables["cancers"].set_index("cancer_id")["organ_site_id"]
+        assert not any(organ[_cancer_id(tables, o)] == site for o in q.options
+                       if o != q.answer), q.qid  # never "lung cancer" for the lung
 
 
 def test_symptom_questions_have_one_true_option(tables, every_question):

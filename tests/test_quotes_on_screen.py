@@ -39,7 +39,8 @@ def shown_quotes(at: AppTest) -> list[tuple[str, str]]:
         if not (body.startswith("“") and body.endswith("”")):
             continue
         credit = _plain(credit)
-        match = CREDIT.match(credit) or re.match(r"^— (?P<source>.+)$", credit)
+        match = CREDIT.match(credit) or re.match(
+            r"^— (?P<source>.+?)(?: \(confidence: \w+\))?$", credit)
         assert match, f"a quote with no source under it: {body[:80]}"
         found.append((body[1:-1], match.group("source")))
     return found
@@ -61,6 +62,17 @@ def assert_verbatim(quotes: list[tuple[str, str]], source_words: dict[str, str])
             source, words[:80])
 
 
+def assert_low_confidence_labelled(at: AppTest, tables) -> int:
+    """Every credit line naming a low-confidence source says so; returns how many there were."""
+    sources = tables["sources"]
+    low = sources.loc[sources["confidence"] == "low", "short_name"].tolist()
+    credits = [_plain(m.value) for m in at.markdown if _plain(m.value).startswith("— ")]
+    named = [c for c in credits if any(name in c for name in low)]
+    for credit in named:
+        assert "confidence: low" in credit, credit
+    return len(named)
+
+
 def _views() -> list[tuple[str, dict]]:
     """Every page at its default, plus the views that bring up more quotes."""
     views = [(spec.file, {}) for spec in PAGES]
@@ -72,23 +84,41 @@ def _views() -> list[tuple[str, dict]]:
 
 @pytest.mark.parametrize(("page", "params"), _views(),
                          ids=[f"{p}{q}" for p, q in _views()])
-def test_every_quote_on_screen_is_the_sources_words(page, params, source_words):
-    """No app sentence is put in quotation marks over a source's name."""
+def test_every_quote_on_screen_is_the_sources_words(page, params, source_words, tables):
+    """No app sentence is put in quotation marks over a source's name, and a quote from the
+    low-confidence source always says so under it."""
     at = open_page(page, **params)
     assert_verbatim(shown_quotes(at), source_words)
+    assert_low_confidence_labelled(at, tables)
 
 
-def test_quiz_feedback_quotes_are_verbatim_and_details_are_marked_as_worked_out(source_words):
-    """Answer every question of quiz 3: each feedback quote is verbatim, and each sentence
-    explaining the answer says it was worked out by the app."""
+def test_low_confidence_quotes_are_labelled_where_they_are_shown(tables):
+    """The pages that show the unattributed article's words (Source check, a site's symptoms
+    and treatments) label every one of them as low confidence."""
+    seen = 0
+    for page, params in [("pages/source_check.py", {}), ("pages/sources.py", {}),
+                         ("pages/site_profiles.py", {"profile": "central_nervous_system"}),
+                         ("pages/site_profiles.py", {"profile": "bone"})]:
+        seen += assert_low_confidence_labelled(open_page(page, **params), tables)
+    assert seen >= 10
+
+
+def test_quiz_feedback_quotes_are_verbatim_and_details_are_marked_as_worked_out(source_words,
+                                                                                tables):
+    """Answer every question of quiz 3: each feedback quote is verbatim and credited with its
+    source's confidence, and each sentence explaining the answer (or its caveat) says it was
+    worked out by the app."""
     at = open_page("pages/quiz.py", quiz="3")
     for index in range(8):
         at.radio[index].set_value(at.radio[index].options[0]).run()
     quotes = shown_quotes(at)
     assert len(quotes) == 8
     assert_verbatim(quotes, source_words)
+    credits = [m.value for m in at.markdown if m.value.startswith("— ")]
+    assert len(credits) == 8 and all("(confidence: " in _plain(c) for c in credits)
+    assert_low_confidence_labelled(at, tables)
     worked_out = [c.value for c in at.caption if "Worked out by this app from" in c.value]
-    assert len(worked_out) == 8
+    assert len(worked_out) >= 8
 
 
 def test_lesson_takeaways_are_quotes_or_marked_as_worked_out(source_words):

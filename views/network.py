@@ -75,5 +75,7 @@ def same_organ_note(t: dict[str, pd.DataFrame]) -> str:
     if not pairs:
         return ""
     return (f"Not drawn here: {'; '.join(pairs)}. A source lists these cancers among those "
-            "that reach the organ they start in, which is not spread from one place to "
-            "another; the tables on the Where cancers spread page keep them.")
+            "that reach the kind of organ or tissue they start in (a bone cancer spreading to "
+            "other bones, for example). An arrow from a place back to itself cannot show that "
+            "spread, so it is left out here; the tables on the Where cancers spread page keep "
+            "these pairs.")

@@ -20,8 +20,9 @@ def cascade_shown(t: dict[str, pd.DataFrame]) -> pd.DataFrame:
 
 
 def symptoms_summary(t: dict[str, pd.DataFrame]) -> pd.DataFrame:
-    """Per site: its symptoms and how many sources name them."""
-    return query.symptoms_by_site(t["symptoms"], t["sites"])
+    """Per site: its symptoms and how many sources name them (those only a low-confidence
+    source names are marked), then the general signs of spread."""
+    return query.symptoms_by_site(t["symptoms"], t["sites"], _low(t))
 
 
 LESSON_COLUMNS = {"cascade": ["step", "name"],  # plain words: the step's Words box
@@ -30,11 +31,38 @@ LESSON_COLUMNS = {"cascade": ["step", "name"],  # plain words: the step's Words 
 """The short columns a lesson step's table keeps (the takeaways beside it quote the rest)."""
 
 
+def _low(t: dict[str, pd.DataFrame]) -> frozenset[str]:
+    """The ids of the low-confidence sources."""
+    return frozenset(t["sources"].loc[t["sources"]["confidence"] == "low", "source_id"])
+
+
+def _lesson_symptoms(t: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """Symptoms by site as a projected step shows them: only those a source above low
+    confidence names (the rest are counted in :func:`lesson_table_note`)."""
+    return query.symptoms_by_site(t["symptoms"], t["sites"], _low(t), drop_low=True)
+
+
 def lesson_table(t: dict[str, pd.DataFrame], view: str) -> pd.DataFrame:
     """The table a lesson step shows for ``view`` ("cascade", "symptoms" or "sources")."""
-    full = {"cascade": cascade_shown, "symptoms": symptoms_summary,
+    full = {"cascade": cascade_shown, "symptoms": _lesson_symptoms,
             "sources": claim_summary}[view](t)  # the Source check page's own summary
     return full[LESSON_COLUMNS[view]]
+
+
+def lesson_table_note(t: dict[str, pd.DataFrame], view: str) -> str:
+    """What a lesson step's table leaves out, in a sentence ("" when nothing): the symptoms
+    that only a low-confidence source names."""
+    if view != "symptoms":
+        return ""
+    rows = t["symptoms"]
+    by = rows.groupby(["site", "symptom"])["source_id"].agg(lambda s: set(s) <= _low(t))
+    n_low = int(by.sum())
+    if not n_low:
+        return ""
+    names = ", ".join(t["sources"].loc[t["sources"]["source_id"].isin(_low(t)), "short_name"])
+    return (f"Not in this table: {n_low} more entries, each named only by the {names} "
+            "(confidence: low). Site profiles shows those tied to a site, labelled; the "
+            "symptoms table on Sources and data has every one.")
 
 
 def dictionary(descriptor: dict) -> pd.DataFrame:

@@ -20,13 +20,31 @@ SUMMARY_COLUMNS = {"topic": "question", "n_sources": "n_sources", "verdict": "ve
 @dataclass(frozen=True)
 class Topic:
     """One question: its verdict, who contradicts itself, the answers that clash as
-    ``(answer, answer, who holds the first, who the second)``, and each answer's quotes."""
+    ``(answer, answer, who holds the first, who the second)``, each answer's quotes, and
+    this app's note on each answer that is wrong (``wrong``: answer -> note)."""
 
     topic: str
     verdict: str
     contradicts_itself: str
     clashes: list[tuple[str, str, str, str]]
     answers: list[tuple[str, list[Quote]]]
+    wrong: dict[str, str]
+
+
+KNOWN_ERROR_BASIS = "medical knowledge, as this app's curators read it"
+"""What a known-error note is worked out from (it is never a source's words)."""
+
+
+def known_errors(t: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """Every claim this app marks as wrong: source_id, source (short name), question, what the
+    source says (its words) and why it is wrong (this app's words), in file order."""
+    claims = t["claims"].fillna("")
+    wrong = claims[claims.get("known_error", pd.Series("", claims.index)) != ""]
+    short = query.labels(t["sources"], "source_id", "short_name")
+    return pd.DataFrame({"source_id": wrong["source_id"],
+                         "source": wrong["source_id"].map(short),
+                         "question": wrong["topic"], "quote": wrong["quote"],
+                         "why_wrong": wrong["known_error"]}).reset_index(drop=True)
 
 
 def check_options(t: dict[str, pd.DataFrame]) -> dict[str, str]:
@@ -98,6 +116,8 @@ def topics(t: dict[str, pd.DataFrame]) -> list[Topic]:
                               f"our note: {c.note}" if c.note else "")
                              for c in group.itertuples()])
                    for stance, group in mine.groupby("stance", sort=False)]
+        wrong = {c.stance: c.known_error for c in mine.itertuples()
+                 if getattr(c, "known_error", "")}
         out.append(Topic(row.topic, row.verdict, row.contradicts_itself,
-                         _clashes(pairs[pairs["topic"] == row.topic], holders), answers))
+                         _clashes(pairs[pairs["topic"] == row.topic], holders), answers, wrong))
     return out
