@@ -4,8 +4,10 @@ import streamlit as st
 
 from data.glossary import PAGE_TERMS
 from ui import own_data, state
-from ui.data import body_map_choices, body_map_view, tables
+from ui.data import body_map_choices, body_map_view, filter_options, tables
+from ui.notebook import notebook_downloads
 from ui.show import chart, chart_data, glossary, image_downloads, quote_cards
+from views.view_notebooks import body_map_notebook
 
 MODES = {"cancer": "Start from a cancer", "site": "Start from a site"}
 
@@ -52,6 +54,9 @@ else:
     chart_data(view.rows_shown, f"body_map_{mode}_{chosen}.csv", "body_map_data",
                "Show the arrows as a table")
     image_downloads(view.spec, f"body_map_{chosen}", choices.credit, "body_map_image")
+    notebook_downloads(body_map_notebook(filter_options(t), mode, chosen,
+                                         st.session_state["sentences"] == "yes"),
+                       "body_map_notebook")
     st.subheader("The quotes behind the arrows")
     quote_cards(view.quotes, f"body_map_quotes_{chosen}.csv", "Download these quotes (CSV)",
                 "body_map_quotes")
