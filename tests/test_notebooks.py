@@ -139,3 +139,13 @@ def test_file_names_and_filters_read_plainly():
     assert chosen_ids(["a", "b"], {"a": "A", "b": "B"}) == []
     assert chosen_ids(["b"], {"a": "A", "b": "B"}) == ["b"]
     assert slug(["adrenal_gland", "lung", "liver", "bone"]) == "adrenal-gland-lung-liver-and-1-more"
+
+
+@pytest.mark.parametrize("module", ["views.notebook", "views.notebook_format"])
+def test_the_notebook_modules_examples_hold(module):
+    """The examples in the docstrings run as written (views/ is outside the doctest paths)."""
+    import doctest
+    import importlib
+
+    failed, tried = doctest.testmod(importlib.import_module(module))
+    assert tried and not failed
