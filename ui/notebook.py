@@ -1,7 +1,7 @@
 """"Open this view as a notebook": two downloads under a page's chart (marimo and Jupyter).
 
 The notebook's text comes from :mod:`views.view_notebooks` (pure); this only offers it. The
-files are made in the run (a few kilobytes of text, well under a millisecond), so they live
+files are made in the run (5-7 KB of text, about 1 ms for both), so they live
 as long as the page, like every other download here.
 """
 
