@@ -128,12 +128,28 @@ def _():
     mo.md(r"""
     ## Ranks are an order, not percentages
 
-    Rows with `evidence == "ranked_table"` come from the National Cancer Institute's
-    table of the three most common sites for 12 cancers, in descending order. So `rank` is
-    1, 2 or 3: **1st, 2nd, 3rd**. The table gives no percentages: rank 1 is more common
-    than rank 2 for that cancer, but the table does not say *by how much*. That is why the
-    dashboard colours ranks as an order (rank 1 strongest) and never draws them as bars of a
-    size.
+    Rows with `evidence == "ranked_table"` come from one table in the National Cancer
+    Institute's fact sheet. Here is how the fact sheet itself introduces that table (from
+    the `claims` table):
+    """)
+    return
+
+
+@app.cell
+def _(t):
+    nci_words = t["claims"][t["claims"]["quote"].str.contains("descending order")].iloc[0]
+    said_by = t["sources"].set_index("source_id").loc[nci_words["source_id"]]
+    quote(nci_words["quote"], f"{said_by['short_name']} (confidence: {said_by['confidence']})")
+    return
+
+
+@app.cell(hide_code=True)
+def _():
+    mo.md(r"""
+    So `rank` is 1, 2 or 3: **1st, 2nd, 3rd**, most common first. The table gives no
+    percentages: rank 1 is more common than rank 2 for that cancer, but the table does not
+    say *by how much*. That is why the dashboard colours ranks as an order (rank 1
+    strongest) and never draws them as bars of a size.
 
     Check it in code: every cancer in the table has exactly one 1st, one 2nd and one 3rd.
     """)
