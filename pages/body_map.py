@@ -4,9 +4,11 @@ import streamlit as st
 
 from data.glossary import PAGE_TERMS
 from ui import own_data, state
-from ui.data import body_map_choices, body_map_view, tables
+from ui.data import body_map_choices, body_map_view, filter_options, tables
 from ui.frame import within_app
+from ui.notebook import notebook_downloads
 from ui.show import chart, chart_data, glossary, image_downloads, quote_cards
+from views.view_notebooks import body_map_notebook
 
 within_app()  # drawn inside the app's frame, whatever opened it (ui/frame.py)
 
@@ -54,6 +56,9 @@ else:
     chart_data(view.rows_shown, f"body_map_{mode}_{chosen}.csv", "body_map_data",
                "Show the arrows as a table")
     image_downloads(view.spec, f"body_map_{chosen}", choices.credit, "body_map_image")
+    notebook_downloads(body_map_notebook(filter_options(t), mode, chosen,
+                                         st.session_state["sentences"] == "yes"),
+                       "body_map_notebook")
     st.subheader("The quotes behind the arrows")
     quote_cards(view.quotes, f"body_map_quotes_{chosen}.csv", "Download these quotes (CSV)",
                 "body_map_quotes")

@@ -6,11 +6,19 @@ from charts.network import NODE_SELECTION
 from data import query
 from data.glossary import PAGE_TERMS, explain, sentence
 from ui import own_data, state
-from ui.data import network_picture, network_view, same_organ_note, spread_quotes, tables
+from ui.data import (
+    filter_options,
+    network_picture,
+    network_view,
+    same_organ_note,
+    spread_quotes,
+    tables,
+)
 from ui.files import graph_file
 from ui.filters import spread_filters
 from ui.frame import within_app
 from ui.links import SEED
+from ui.notebook import notebook_downloads
 from ui.picks import bring_into_view, new_click
 from ui.screen import current
 from ui.show import (
@@ -22,6 +30,7 @@ from ui.show import (
     quote_rows,
     table_with_download,
 )
+from views.view_notebooks import network_notebook
 
 within_app()  # drawn inside the app's frame, whatever opened it (ui/frame.py)
 
@@ -93,6 +102,9 @@ chart_data(view.edges_shown, "network_edges.csv", "edges_data", "Show the links 
 slide = network_picture(t, evidence, sources, st.session_state["layout"],  # wide, for slides
                         st.session_state["seed"], focus)[0]
 image_downloads(slide, "cancer_spread_network", view.credit, "network_image")
+notebook_downloads(network_notebook(filter_options(t), chosen["evidence"], chosen["source"],
+                                    st.session_state["layout"], st.session_state["seed"],
+                                    focus or ""), "network_notebook")
 
 st.subheader("Which cancers and sites matter most?")
 st.markdown("\n".join(f"- {sentence(term)}" for term in

@@ -6,11 +6,20 @@ from charts.spread import CELL_SELECTION
 from data import query
 from data.glossary import PAGE_TERMS
 from ui import state
-from ui.data import site_options, site_picture, site_profile_view, spread_quotes, tables
+from ui.data import (
+    filter_options,
+    site_options,
+    site_picture,
+    site_profile_view,
+    spread_quotes,
+    tables,
+)
 from ui.frame import within_app
+from ui.notebook import notebook_downloads
 from ui.picks import bring_into_view, new_click
 from ui.show import chart, glossary, quote_cards, quote_rows, table_with_download
 from ui.state import escape_markdown
+from views.view_notebooks import site_notebook
 
 within_app()  # drawn inside the app's frame, whatever opened it (ui/frame.py)
 
@@ -56,6 +65,7 @@ if picture:
             st.markdown("Tap (or click) a cancer in the chart to read what the sources say "
                         "about it reaching this site.")
     state.sync("from_cancer")
+    notebook_downloads(site_notebook(filter_options(t), site), "site_notebook")
 st.markdown("Ranked rows come from the NCI table (1 = most common of its top three; it leaves "
             "out lymph nodes). Other rows are sentences that name the pair.")
 quote_cards(profile.cancers, f"site_{site}_cancers.csv", "Download these rows (CSV)",

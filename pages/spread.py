@@ -19,10 +19,12 @@ from ui.data import (
 )
 from ui.filters import spread_filters
 from ui.frame import within_app
+from ui.notebook import notebook_downloads
 from ui.picks import bring_into_view, forget_click, new_click
 from ui.screen import current
 from ui.show import chart, chart_data, glossary, image_downloads, quote_rows, table_with_download
 from views.spread import pair_cell, pair_key, slide_caption, split_pair
+from views.view_notebooks import heatmap_notebook
 
 within_app()  # drawn inside the app's frame, whatever opened it (ui/frame.py)
 
@@ -118,6 +120,8 @@ state.sync("pair")
 chart_data(view.cells_shown, "spread_heatmap_cells.csv", "heatmap_data")
 image_downloads(view.heatmap, "where_cancers_spread_heatmap", view.credit, "heatmap_image",
                 caption=slide_caption(filter_options(t), chosen))
+notebook_downloads(heatmap_notebook(filter_options(t), *(chosen[k] for k in (
+    "cancer", "site", "evidence", "source")), pair), "heatmap_notebook")
 
 st.subheader("Which sites appear most in the top three?")
 st.markdown("For each site: how many of the cancers in the NCI table list it first, second or "

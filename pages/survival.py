@@ -5,7 +5,9 @@ import streamlit as st
 from data.glossary import PAGE_TERMS
 from ui.data import survival_view, tables
 from ui.frame import within_app
+from ui.notebook import notebook_downloads
 from ui.show import chart, chart_data, glossary, image_downloads, quote, table_with_download
+from views.view_notebooks import survival_notebook
 
 within_app()  # drawn inside the app's frame, whatever opened it (ui/frame.py)
 
@@ -21,6 +23,7 @@ glossary(PAGE_TERMS["survival"])
 chart(view.spec)
 chart_data(view.rates_shown, "survival_rates_quoted.csv", "survival_data")
 image_downloads(view.spec, "five_year_survival_quoted", view.credit, "survival_image")
+notebook_downloads(survival_notebook(), "survival_notebook")
 
 st.subheader("Each rate in its source's words")
 for words, source, detail in view.rate_quotes:
