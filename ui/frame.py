@@ -22,6 +22,7 @@ import streamlit as st
 
 from ui.guard import run_page
 from ui.navigation import PAGES
+from ui.reconnect import rerun_after_reconnect
 from ui.screen import SCREEN_CSS, watch_screen
 
 _RUN = threading.local()  # a script run happens in one thread: is the frame around it?
@@ -41,6 +42,7 @@ def run_app() -> None:
     ])
     st.html(SCREEN_CSS)
     watch_screen()  # light or dark, phone or wide: the charts are drawn for what is on screen
+    rerun_after_reconnect()  # an idle tab reruns after a reconnect: never a stale view
     with st.sidebar:
         st.markdown("Built only from five published sources, each quoted word for word. "
                     "For learning, not for decisions about anyone's care.")
