@@ -20,6 +20,7 @@ from charts.style import (
     TEXT_COLOUR,
     readable,
 )
+from charts.theme import LIGHT
 from data.vocabulary import EVIDENCE_LABELS, ORDINALS, label_expression
 
 ARROW_NAMES = label_expression({**EVIDENCE_LABELS,
@@ -120,9 +121,10 @@ def body_map(arrow_rows: pd.DataFrame, dots: pd.DataFrame, title: str, subtitle:
     x_scale = alt.Scale(domain=[-25, 125], nice=False)
     y_scale = alt.Scale(domain=[200, 0], nice=False)
     x, y = alt.X("x:Q", axis=None, scale=x_scale), alt.Y("y:Q", axis=None, scale=y_scale)
-    fill = {"fill": "#e9eef3", "stroke": "#9aa7b4", "strokeWidth": 1.5}
+    fill = {"fill": LIGHT.body_fill, "stroke": LIGHT.body_outline, "strokeWidth": 1.5}
     head = alt.Chart(pd.DataFrame({"x": [50], "y": [16]})).mark_point(
-        shape="circle", size=5200, filled=True, **{**fill, "color": "#e9eef3"}).encode(x=x, y=y)
+        shape="circle", size=5200, filled=True, **{**fill, "color": LIGHT.body_fill}
+    ).encode(x=x, y=y)
     body = alt.Chart(SILHOUETTE).mark_rect(cornerRadius=10, **fill).encode(
         x=x, x2="x2:Q", y=y, y2="y2:Q")
     tooltip = [alt.Tooltip("cancer:N", title="Cancer"),
@@ -133,15 +135,15 @@ def body_map(arrow_rows: pd.DataFrame, dots: pd.DataFrame, title: str, subtitle:
                                   scale=alt.Scale(domain=EVIDENCE_DOMAIN, range=EVIDENCE_DASHES),
                                   legend=alt.Legend(orient="bottom", labelExpr=ARROW_NAMES,
                                       symbolStrokeWidth=3, labelLimit=400))}
-    lines = alt.Chart(arrow_rows).mark_rule(color="#b34700", strokeCap="round").encode(
+    lines = alt.Chart(arrow_rows).mark_rule(color=LIGHT.arrow, strokeCap="round").encode(
         x=x, y=y, x2="tip_x:Q", y2="tip_y:Q", tooltip=tooltip,
         strokeWidth=alt.StrokeWidth("width:Q", scale=None), **dash)
     heads = alt.Chart(arrow_rows).mark_point(shape="triangle-up", filled=True, size=170,
-                                             color="#b34700", opacity=1).encode(
+                                             color=LIGHT.arrow, opacity=1).encode(
         x=alt.X("tip_x:Q", axis=None, scale=x_scale),
         y=alt.Y("tip_y:Q", axis=None, scale=y_scale),
         angle=alt.Angle("angle:Q", scale=None), tooltip=tooltip)
-    dots_layer = alt.Chart(dots).mark_point(filled=True, size=90, stroke="#ffffff").encode(
+    dots_layer = alt.Chart(dots).mark_point(filled=True, size=90, stroke=LIGHT.page).encode(
         x=x, y=y, color=alt.Color("role:N", title=None, scale=alt.Scale(
             domain=["starts here", "spreads to"], range=KIND_COLOURS),
             legend=alt.Legend(orient="bottom")))
