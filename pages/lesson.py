@@ -74,9 +74,7 @@ with where:
     label, join, prints, words = st.columns([2, 2, 2, 2], vertical_alignment="center")
     label.markdown(f"**Step {number} of {len(steps)}**")
     with join.popover("Join from your device", icon=":material/qr_code_2:"):
-        join_panel(number, key="lesson_join")
-        st.caption("Shown when the app is served on the classroom network "
-                   "(python -m streamlit run app.py --server.address=0.0.0.0).")
+        join_panel(number, key="lesson_join", hint=True)
     with prints.popover("Handouts (PDF)", icon=":material/print:"):
         handouts()
     with words.popover("Words", icon=":material/menu_book:", help="What the words mean"):

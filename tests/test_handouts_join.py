@@ -17,6 +17,7 @@ from classroom.lesson import lesson_steps
 from classroom.quiz import make_quiz, prepare
 from data.load import load_tables
 from tests.conftest import ROOT
+from ui.join import SERVE_ON_NETWORK, START_COMMAND, join_hint
 
 
 @pytest.fixture(scope="module")
@@ -64,6 +65,19 @@ def test_join_qr_code_decodes_to_the_address():
     assert url == "http://192.168.1.20:8501/class-lesson?step=4"
     found = zxingcpp.read_barcodes(Image.open(io.BytesIO(qr_png(url))))
     assert [code.text for code in found] == [url]
+
+
+def test_the_join_hint_names_the_readme_start_command():
+    """The lesson's join panel tells a teacher the command the README gives (read from one
+    constant), never one the README says not to use."""
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    assert START_COMMAND in readme and SERVE_ON_NETWORK in readme, (
+        "the README starts the app another way: change ui.join.START_COMMAND to match")
+    at = AppTest.from_file(str(ROOT / "app.py"), default_timeout=60)
+    at.run()
+    at.switch_page("pages/lesson.py").run()
+    hints = [c.value for c in at.caption if "classroom network" in c.value]
+    assert hints == [join_hint()] and f"`{SERVE_ON_NETWORK}`" in hints[0]
 
 
 def test_join_panel_only_when_served_on_the_network():

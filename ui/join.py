@@ -8,6 +8,12 @@ from streamlit import config
 
 from classroom.join import join_url, qr_png
 
+START_COMMAND = "python tools/serve.py"
+"""How the README starts the app: the one place the app's own words take it from (a test
+checks the README gives the same command, so a change there says to change this too)."""
+SERVE_ON_NETWORK = f"{START_COMMAND} --server.address=0.0.0.0"
+"""The same command, serving the classroom network."""
+
 
 @st.cache_data(max_entries=64, show_spinner=False)
 def _qr(url: str) -> bytes:
@@ -21,10 +27,19 @@ def address(page: str = "class-lesson", step: int | None = None) -> str | None:
                     config.get_option("server.baseUrlPath") or "", page, step)
 
 
-def join_panel(step: int | None = None, key: str = "join") -> None:
+def join_hint() -> str:
+    """What to do for the panel to appear: the README's start command, on the network."""
+    return (f"Shown when the app is served on the classroom network: start it with "
+            f"`{SERVE_ON_NETWORK}` (see the README).")
+
+
+def join_panel(step: int | None = None, key: str = "join", hint: bool = False) -> None:
     """The address and its QR code; with ``step``, a switch to open the lesson at that step.
-    Shows nothing when the app is not served on the classroom network."""
+    When the app is not served on the classroom network: nothing, or with ``hint`` the
+    command that serves it there."""
     if address() is None:
+        if hint:
+            st.caption(join_hint())
         return
     follow = step is not None and step > 1 and st.toggle(
         f"Open at my current step ({step})", key=f"{key}_follow", value=True)
