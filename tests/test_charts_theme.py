@@ -14,6 +14,7 @@ from dataclasses import fields
 import pandas as pd
 import pytest
 
+from charts.body_map import FIGURE_SIZE
 from charts.export import slide_spec
 from charts.lesson import lesson_spec
 from charts.own_data import own_arrows, own_heatmap, own_network
@@ -195,12 +196,12 @@ def test_the_chart_constants_are_palette_roles():
 
 
 def test_a_phone_gets_the_body_map_whole_and_in_proportion(tables):
-    """The 560x720 body figure is drawn 340 px wide on a phone, its shape kept."""
+    """The body figure is drawn 340 px wide on a phone, its shape kept."""
     spec = body_map_view(tables, "cancer", "prostate", True).spec
     fitted = phone_spec(spec)
     assert fitted["width"] == PHONE_CHART_WIDTH
     assert fitted["height"] == round(spec["height"] * PHONE_CHART_WIDTH / spec["width"])
-    assert spec["width"] == 560, "the original spec was changed"
+    assert spec["width"] == FIGURE_SIZE[0], "the original spec was changed"
 
 
 def test_axis_and_legend_text_is_the_full_contrast_text_colour(tables):
