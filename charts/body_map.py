@@ -12,6 +12,7 @@ each), and labels on each side are kept a line apart (:func:`label_spots`).
 from __future__ import annotations
 
 import math
+import textwrap
 
 import altair as alt
 import pandas as pd
@@ -53,6 +54,7 @@ RANK_WIDTH = {1: 7.0, 2: 4.5, 3: 2.5}
 X_DOMAIN = (-50.0, 150.0)  # the body (x 16-84) and a margin for names on each side
 Y_DOMAIN = (0.0, 200.0)
 LABEL_X = {"left": 12.0, "right": 88.0}  # where the margins' names end (left) or start (right)
+NAME_WIDTH = 14  # characters a line of a name: the margin of a 340 px phone's figure
 LINE = 10.0  # drawing units per line of a name: 18 px text still fits when the lesson
 # draws the figure 450 px tall (2.25 px a unit)
 FIGURE_SIZE = (round(720 * (X_DOMAIN[1] - X_DOMAIN[0]) / (Y_DOMAIN[1] - Y_DOMAIN[0])), 720)
@@ -139,18 +141,20 @@ def _side_spots(names: pd.DataFrame) -> list[float]:
 def label_spots(dots: pd.DataFrame) -> pd.DataFrame:
     """One name per spot of ``dots`` (x, y, label, role), placed in the margin on its side.
 
-    Cancers that start in one organ share a spot, so their names make one label of a line
-    each. Columns: x, y (the spot), label (lines joined by newlines), lines, side,
-    label_x, label_y (the first line's middle).
+    Cancers that start in one organ share a spot, so their names make one label; a long
+    name takes two lines (``NAME_WIDTH``). Columns: x, y (the spot), label (lines joined
+    by newlines), lines, side, label_x, label_y (the first line's middle).
 
     >>> dots = pd.DataFrame({"x": [60, 60, 62], "y": [93, 93, 95],
     ...                      "label": ["Kidney cancer", "Sarcoma of the kidney", "Bone"],
     ...                      "role": ["starts here", "starts here", "spreads to"]})
     >>> label_spots(dots)[["label", "label_y"]].values.tolist()
-    [['Kidney cancer\\nSarcoma of the kidney', 93.0], ['Bone', 103.0]]
+    [['Kidney cancer\\nSarcoma of the\\nkidney', 93.0], ['Bone', 123.0]]
     """
     spots = (dots.groupby(["x", "y"], as_index=False, sort=False)
-             .agg(label=("label", lambda names: "\n".join(dict.fromkeys(names)))))
+             .agg(label=("label", lambda names: "\n".join(
+                 line for name in dict.fromkeys(names)
+                 for line in textwrap.wrap(name, NAME_WIDTH)))))
     spots["lines"] = spots["label"].str.count("\n") + 1
     spots["side"] = ["left" if x < 50 else "right" for x in spots["x"]]
     spots["label_x"] = spots["side"].map(LABEL_X)
