@@ -12,22 +12,14 @@ from charts.lesson import GRID_KEY
 from charts.theme import STRONGEST
 from classroom.lesson import step_from_link
 from data.glossary import PAGE_TERMS
-from ui.data import (
-    body_map_view,
-    filter_options,
-    lesson,
-    lesson_table,
-    network_picture,
-    spread_view,
-    survival_view,
-    tables,
-)
+from ui.data import lesson, lesson_picture, lesson_table, tables
 from ui.files import lesson_handout, quiz_handout
 from ui.join import join_panel
 from ui.lesson_stage import STAGE_CSS, keys_script, projected
 from ui.screen import current
 from ui.show import chart, computed, download_csv, escape_markdown, glossary_lines, plain_table
 from ui.state import plain
+from views.lesson import PICTURES
 
 VISUAL_HEIGHT = 450  # px: with the controls and title, one 720 px screen
 
@@ -84,21 +76,6 @@ with where:
 st.button("First step", on_click=go, args=(1,), key="first")
 st.button("Last step", on_click=go, args=(len(steps),), key="last")
 
-everything = tuple(tuple(filter_options(t)[key])
-                   for key in ("cancer", "site", "evidence", "source"))
-charts = {
-    "facts": lambda: body_map_view(t, "cancer", "breast", False).spec,
-    # The NCI ranked table alone (12 cancers x 6 sites): every source's pairs would not fit
-    # one projected screen; the Where cancers spread page has them all.
-    "heatmap": lambda: spread_view(t, everything[0], everything[1], ("ranked_table",),
-                                   everything[3]).heatmap,
-    "top_sites": lambda: spread_view(t, *everything).bars,
-    # The NCI ranked table's pairs only: 12 cancers fit a projected column; the Network
-    # page draws every source's.
-    "network": lambda: network_picture(t, ("ranked_table",), everything[3], "two_columns", 7,
-                                       None)[0],
-    "survival": lambda: survival_view(t).spec,
-}
 # A step's table (a cached view, so its CSV is made once, not on every rerun) and its file.
 lesson_files = {"cascade": ("steps_of_spread.csv", "Download these steps (CSV)"),
                 "symptoms": ("symptoms_by_site.csv", "Download this table (CSV)"),
@@ -116,8 +93,8 @@ with words:
             computed(item.text, item.basis, heading=True)
 
 with visual:
-    if step.view in charts:
-        spec = projected(charts[step.view](), VISUAL_HEIGHT)
+    if step.view in PICTURES:  # the same picture the handout prints (views/lesson.py)
+        spec = projected(lesson_picture(t, step.view).spec, VISUAL_HEIGHT)
         chart(spec, width="stretch" if spec["width"] == "container" else "content")
         if step.view == "heatmap":
             st.caption(GRID_KEY.format(strongest=STRONGEST[current().theme].capitalize()))

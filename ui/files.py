@@ -23,19 +23,15 @@ from data.load import Published, read_descriptor
 from graph.export import gexf_bytes, graphml_bytes
 from ui.data import (
     BY_VERSION,
-    body_map_choices,
-    body_map_view,
     cascade_shown,
     claim_summary,
-    filter_options,
     lesson,
-    network_picture,
+    lesson_picture,
     network_view,
     quiz,
-    spread_view,
-    survival_view,
     symptoms_summary,
 )
+from views.lesson import PICTURES
 
 QUIZ_LENGTH = 8  # questions per quiz, as the Quiz page asks them (pages/quiz.py)
 SHARED_FILES = 128  # distinct files kept in the process, at most (each a few hundred KB)
@@ -113,18 +109,9 @@ def lesson_handout(t: Published, paper: str) -> bytes:
     """The lesson as a PDF handout, one page per step, on ``paper`` (A4 or Letter)."""
     from classroom.handouts import lesson_pdf
 
-    every = tuple(tuple(filter_options(t)[key])
-                  for key in ("cancer", "site", "evidence", "source"))
-    spread = spread_view(t, *every)
-    pictures = {
-        "facts": slide_png(body_map_view(t, "cancer", "breast", False).spec,
-                           body_map_choices(t).credit),
-        "heatmap": slide_png(spread.heatmap, spread.credit),
-        "top_sites": slide_png(spread.bars, spread.credit),
-        "network": slide_png(network_picture(t, every[2], every[3], "two_columns", 7, None)[0],
-                             spread.credit),
-        "survival": slide_png(survival_view(t).spec, survival_view(t).credit),
-    }
+    # The very pictures the lesson projects (views/lesson.py defines them once).
+    drawn = {view: lesson_picture(t, view) for view in PICTURES}
+    pictures = {view: slide_png(picture.spec, picture.credit) for view, picture in drawn.items()}
     shown = {"cascade": on_screen(cascade_shown(t)), "symptoms": on_screen(symptoms_summary(t)),
              "sources": on_screen(claim_summary(t))}
     return lesson_pdf(lesson(t), pictures, shown, paper)
