@@ -9,6 +9,7 @@ first and last step.
 import streamlit as st
 
 from charts.lesson import GRID_KEY
+from charts.lesson_network import KEY as NETWORK_KEY
 from charts.theme import STRONGEST
 from classroom.lesson import step_from_link
 from data.glossary import PAGE_TERMS
@@ -96,8 +97,11 @@ with visual:
     if step.view in PICTURES:  # the same picture the handout prints (views/lesson.py)
         spec = projected(lesson_picture(t, step.view).spec, VISUAL_HEIGHT)
         chart(spec, width="stretch" if spec["width"] == "container" else "content")
+        strongest = STRONGEST[current().theme]
         if step.view == "heatmap":
-            st.caption(GRID_KEY.format(strongest=STRONGEST[current().theme].capitalize()))
+            st.caption(GRID_KEY.format(strongest=strongest.capitalize()))
+        if step.view == "network":
+            st.caption(NETWORK_KEY.format(strongest=strongest))
     else:
         file_name, label = lesson_files[step.view]
         frame = lesson_table(t, step.view)

@@ -33,6 +33,7 @@ from charts.theme import (
     role_of,
 )
 from views.body_map import body_map_view
+from views.lesson import PICTURES, lesson_picture
 from views.network import network_picture_for
 from views.reference import filter_options
 from views.site_profile import site_picture
@@ -97,6 +98,7 @@ def every_chart(tables) -> dict[str, dict]:
         "body map, site": body_map_view(t, "site", "bone", True).spec,
         "survival": survival_view(t).spec,
         **_own_charts(),
+        **{f"lesson {view}": lesson_picture(t, view).spec for view in PICTURES},
     }
     charts = dict(pages)
     for name, spec in pages.items():

@@ -11,8 +11,10 @@ from dataclasses import dataclass
 
 import pandas as pd
 
+from charts.lesson_network import lesson_network
+from charts.style import plain_spec
+from data import query
 from views.body_map import body_map_choices, body_map_view
-from views.network import network_picture_for
 from views.reference import filter_options
 from views.spread import spread_view
 from views.survival import survival_view
@@ -20,7 +22,15 @@ from views.survival import survival_view
 PICTURES = ("facts", "heatmap", "top_sites", "network", "survival")
 """The steps' views drawn as a chart (the others show a table)."""
 NCI_TABLE_ONLY = ("ranked_table",)
-NETWORK_LAYOUT, NETWORK_SEED = "two_columns", 7
+
+
+def nci_pairs(t: dict[str, pd.DataFrame]) -> pd.DataFrame:
+    """The NCI ranked table's pairs that travel: cancer and site labels, and the rank."""
+    rows = query.filter_spread(query.travelling(t["spread"]), evidence=NCI_TABLE_ONLY)
+    return pd.DataFrame({
+        "cancer": rows["primary"].map(query.labels(t["cancers"], "cancer_id")),
+        "site_label": rows["site"].map(query.labels(t["sites"], "site_id")),
+        "rank": rows["rank"]}).reset_index(drop=True)
 
 
 @dataclass(frozen=True)
@@ -48,10 +58,9 @@ def lesson_picture(t: dict[str, pd.DataFrame], view: str) -> Picture:
         shown = spread_view(t, every["cancer"], every["site"], evidence, every["source"])
         return Picture(shown.heatmap if view == "heatmap" else shown.bars, shown.credit)
     if view == "network":
-        spec = network_picture_for(t, NCI_TABLE_ONLY, every["source"], NETWORK_LAYOUT,
-                                   NETWORK_SEED, None)[0]
-        return Picture(spec, spread_view(t, every["cancer"], every["site"], NCI_TABLE_ONLY,
-                                         every["source"]).credit)
+        return Picture(plain_spec(lesson_network(nci_pairs(t))),
+                       spread_view(t, every["cancer"], every["site"], NCI_TABLE_ONLY,
+                                   every["source"]).credit)
     if view == "survival":
         shown = survival_view(t)
         return Picture(shown.spec, shown.credit)
