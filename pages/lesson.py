@@ -8,7 +8,7 @@ first and last step.
 
 import streamlit as st
 
-from charts.lesson import GRID_KEY
+from charts.lesson import GRID_KEY, RANK_KEY_LINE
 from charts.lesson_network import KEY as NETWORK_KEY
 from charts.theme import STRONGEST
 from classroom.lesson import step_from_link
@@ -63,15 +63,15 @@ back.button("← Back", on_click=go, args=(number - 1,), disabled=number == 1, w
             key="back")
 forward.button("Next →", on_click=go, args=(number + 1,), disabled=number == len(steps),
                width="stretch", key="next", type="primary")
-with where:
-    label, join, prints, words = st.columns([2, 2, 2, 2], vertical_alignment="center")
-    label.markdown(f"**Step {number} of {len(steps)}**")
-    with join.popover("Join from your device", icon=":material/qr_code_2:"):
-        join_panel(number, key="lesson_join", hint=True)
-    with prints.popover("Handouts (PDF)", icon=":material/print:"):
-        handouts()
-    with words.popover("Words", icon=":material/menu_book:", help="What the words mean"):
-        glossary_lines(PAGE_TERMS["lesson"])
+with where:  # each control as wide as its words; a row that does not fit wraps, never cuts
+    with st.container(horizontal=True, vertical_alignment="center", gap="small"):
+        st.markdown(f"**Step {number} of {len(steps)}**", width="content")
+        with st.popover("Join", icon=":material/qr_code_2:", help="Join from your device"):
+            join_panel(number, key="lesson_join", hint=True)
+        with st.popover("Handouts", icon=":material/print:", help="Printable PDFs"):
+            handouts()
+        with st.popover("Words", icon=":material/menu_book:", help="What the words mean"):
+            glossary_lines(PAGE_TERMS["lesson"])
     st.caption("For learning only, not for care decisions. Keys: → / Space next, ← back, "
                "Home / End; F11 full screen.")
 st.button("First step", on_click=go, args=(1,), key="first")
@@ -82,7 +82,8 @@ lesson_files = {"cascade": ("steps_of_spread.csv", "Download these steps (CSV)")
                 "symptoms": ("symptoms_by_site.csv", "Download this table (CSV)"),
                 "sources": ("source_disagreements.csv", "Download this table (CSV)")}
 # Words beside the picture: narrow tables (steps, verdicts) share the width evenly.
-SPLITS = {"cascade": [1, 1], "sources": [1, 1], "symptoms": [4, 8]}
+SPLITS = {"cascade": [1, 1], "sources": [1, 1], "symptoms": [4, 8], "heatmap": [4, 8],
+          "network": [4, 8], "top_sites": [4, 8]}
 words, visual = st.columns(SPLITS.get(step.view, [5, 7]), gap="medium")
 with words:
     st.title(step.title)
@@ -100,6 +101,8 @@ with visual:
         strongest = STRONGEST[current().theme]
         if step.view == "heatmap":
             st.caption(GRID_KEY.format(strongest=strongest.capitalize()))
+        if step.view == "top_sites":
+            st.caption(RANK_KEY_LINE.format(strongest=strongest.capitalize()))
         if step.view == "network":
             st.caption(NETWORK_KEY.format(strongest=strongest))
     else:
