@@ -46,10 +46,14 @@ def handouts() -> None:
         st.download_button("Lesson handout (PDF)", lesson_handout(t, paper),
                            f"lesson_handout_{paper}.pdf", "application/pdf", key="lesson_pdf",
                            icon=":material/download:", on_click="ignore")
-        st.download_button(f"Quiz {number} worksheet and answer key (PDF)",
-                           quiz_handout(t, int(number), paper), f"quiz_{number}_{paper}.pdf",
-                           "application/pdf", key="quiz_pdf", icon=":material/download:",
-                           on_click="ignore")
+        st.download_button(f"Quiz {number} worksheet (PDF)",
+                           quiz_handout(t, int(number), paper, "worksheet"),
+                           f"quiz_{number}_worksheet_{paper}.pdf", "application/pdf",
+                           key="quiz_pdf", icon=":material/download:", on_click="ignore")
+        st.download_button(f"Quiz {number} answer key, for you (PDF)",
+                           quiz_handout(t, int(number), paper, "key"),
+                           f"quiz_{number}_answer_key_{paper}.pdf", "application/pdf",
+                           key="quiz_key_pdf", icon=":material/download:", on_click="ignore")
 
 
 st.html(STAGE_CSS)

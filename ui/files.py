@@ -118,8 +118,10 @@ def lesson_handout(t: Published, paper: str) -> bytes:
 
 
 @st.cache_data(max_entries=64, show_spinner=False, hash_funcs=BY_VERSION)
-def quiz_handout(t: Published, number: int, paper: str) -> bytes:
-    """Quiz ``number`` (the questions the Quiz page shows for it) as a worksheet and key."""
-    from classroom.handouts import quiz_pdf
+def quiz_handout(t: Published, number: int, paper: str, part: str) -> bytes:
+    """Quiz ``number`` (the questions the Quiz page shows for it) on paper: ``part`` is
+    "worksheet" (for the class) or "key" (the answer key, a file of its own)."""
+    from classroom.handouts import key_pdf, worksheet_pdf
 
-    return quiz_pdf(quiz(t, number, QUIZ_LENGTH), number, paper)
+    maker = {"worksheet": worksheet_pdf, "key": key_pdf}[part]
+    return maker(quiz(t, number, QUIZ_LENGTH), number, paper)
