@@ -33,7 +33,7 @@ def lesson_spec(chart: ChartOrSpec, height: int) -> dict:
     # A figure (the body map) keeps its proportions; any other chart takes its column's width.
     spec["width"] = round(height * source["width"] / source["height"]) if figure else "container"
     if isinstance(source.get("width"), dict):  # a grid sized by steps (the heatmap) cannot
-        spec["width"], spec["height"] = {"step": 38}, {"step": 26}  # be fitted: sized by cell
+        spec["width"], spec["height"] = {"step": 38}, {"step": 25}  # be fitted: sized by cell
         spec["autosize"] = {"type": "pad"}
         _untitled_grid(spec)
     else:

@@ -69,15 +69,14 @@ forward.button("Next →", on_click=go, args=(number + 1,), disabled=number == l
                width="stretch", key="next", type="primary")
 with where:  # each control as wide as its words; a row that does not fit wraps, never cuts
     with st.container(horizontal=True, vertical_alignment="center", gap="small"):
-        st.markdown(f"**Step {number} of {len(steps)}**", width="content")
         with st.popover("Join", icon=":material/qr_code_2:", help="Join from your device"):
             join_panel(number, key="lesson_join", hint=True)
         with st.popover("Handouts", icon=":material/print:", help="Printable PDFs"):
             handouts()
         with st.popover("Words", icon=":material/menu_book:", help="What the words mean"):
             glossary_lines(PAGE_TERMS["lesson"])
-    st.caption("For learning only, not for care decisions. Keys: → / Space next, ← back, "
-               "Home / End; F11 full screen.")
+    st.caption(f"**Step {number} of {len(steps)}** · For learning only, not for care "
+               "decisions. Keys: → / Space next, ← back, Home / End; F11 full screen.")
 st.button("First step", on_click=go, args=(1,), key="first")
 st.button("Last step", on_click=go, args=(len(steps),), key="last")
 
@@ -87,7 +86,7 @@ lesson_files = {"cascade": ("steps_of_spread.csv", "Download these steps (CSV)")
                 "sources": ("source_disagreements.csv", "Download this table (CSV)")}
 # Words beside the picture: narrow tables (steps, verdicts) share the width evenly.
 SPLITS = {"cascade": [1, 1], "sources": [1, 1], "symptoms": [4, 8], "heatmap": [4, 8],
-          "network": [4, 8], "top_sites": [4, 8]}
+          "network": [4, 8]}
 words, visual = st.columns(SPLITS.get(step.view, [5, 7]), gap="medium")
 with words:
     st.title(step.title)

@@ -20,7 +20,7 @@ def test_lesson_opens_the_step_in_the_link():
     """A teacher's link with ?step=5 opens step 5 of 8."""
     at = open_page("pages/lesson.py", step="5")
     assert at.title[0].value == "Cancers share destinations"
-    assert any("Step 5 of 8" in m.value for m in at.markdown)
+    assert any("Step 5 of 8" in m.value for m in at.caption)
 
 
 def test_lesson_next_and_back_move_and_update_the_link():
