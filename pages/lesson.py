@@ -23,6 +23,7 @@ from ui.state import plain
 from views.lesson import PICTURES
 
 VISUAL_HEIGHT = 450  # px: with the controls and title, one 720 px screen
+FIGURE_HEIGHT = 410  # px: the body figure, as tall as wide, fits a 768 px tablet's column
 
 t = tables()
 steps = lesson(t)
@@ -86,7 +87,7 @@ lesson_files = {"cascade": ("steps_of_spread.csv", "Download these steps (CSV)")
                 "sources": ("source_disagreements.csv", "Download this table (CSV)")}
 # Words beside the picture: narrow tables (steps, verdicts) share the width evenly.
 SPLITS = {"cascade": [1, 1], "sources": [1, 1], "symptoms": [4, 8], "heatmap": [4, 8],
-          "network": [4, 8]}
+          "network": [4, 8], "facts": [4, 8]}
 words, visual = st.columns(SPLITS.get(step.view, [5, 7]), gap="medium")
 with words:
     st.title(step.title)
@@ -99,7 +100,8 @@ with words:
 
 with visual:
     if step.view in PICTURES:  # the same picture the handout prints (views/lesson.py)
-        spec = projected(lesson_picture(t, step.view).spec, VISUAL_HEIGHT)
+        height = FIGURE_HEIGHT if step.view == "facts" else VISUAL_HEIGHT
+        spec = projected(lesson_picture(t, step.view).spec, height)
         chart(spec, width="stretch" if spec["width"] == "container" else "content")
         strongest = STRONGEST[current().theme]
         if step.view == "heatmap":
