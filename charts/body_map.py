@@ -3,11 +3,16 @@
 Coordinates are a 100 x 200 drawing space (y grows downwards). Positions are approximate and
 only for orientation; where a cancer starts and where it spreads can be the same organ (lung
 to the other lung, bone to the spine), so start and landing spots are kept apart.
+
+Names sit in the margins beside the figure, joined to their spot by a thin line, never over
+the body where the arrows run: cancers that start in one organ share one label (a line
+each), and labels on each side are kept a line apart (:func:`label_spots`).
 """
 
 from __future__ import annotations
 
 import math
+import textwrap
 
 import altair as alt
 import pandas as pd
@@ -20,6 +25,7 @@ from charts.style import (
     TEXT_COLOUR,
     readable,
 )
+from charts.theme import LIGHT
 from data.vocabulary import EVIDENCE_LABELS, ORDINALS, label_expression
 
 ARROW_NAMES = label_expression({**EVIDENCE_LABELS,
@@ -37,7 +43,7 @@ START = {
 LAND = {
     "lung": (62, 62), "liver": (40, 80), "bone": (64, 124), "brain": (50, 14),
     "adrenal_gland": (62, 84), "peritoneum": (48, 100), "skin_muscle": (62, 160),
-    "lymph_nodes": (42, 31), "heart": (54, 66), "central_nervous_system": (50, 40),
+    "lymph_nodes": (42, 31), "heart": (54, 66), "central_nervous_system": (45, 22),
     "bone_marrow": (58, 150), "chest_wall": (66, 54),
 }
 SILHOUETTE = pd.DataFrame([  # x, x2, y, y2 of rounded boxes: neck, torso, arms, legs
@@ -45,6 +51,13 @@ SILHOUETTE = pd.DataFrame([  # x, x2, y, y2 of rounded boxes: neck, torso, arms,
     (31, 49, 116, 194), (51, 69, 116, 194),
 ], columns=["x", "x2", "y", "y2"])
 RANK_WIDTH = {1: 7.0, 2: 4.5, 3: 2.5}
+X_DOMAIN = (-50.0, 150.0)  # the body (x 16-84) and a margin for names on each side
+Y_DOMAIN = (0.0, 200.0)
+LABEL_X = {"left": 12.0, "right": 88.0}  # where the margins' names end (left) or start (right)
+NAME_WIDTH = 14  # characters a line of a name: the margin of a 340 px phone's figure
+LINE = 10.0  # drawing units per line of a name: 18 px text still fits when the lesson
+# draws the figure 450 px tall (2.25 px a unit)
+FIGURE_SIZE = (round(720 * (X_DOMAIN[1] - X_DOMAIN[0]) / (Y_DOMAIN[1] - Y_DOMAIN[0])), 720)
 
 
 def arrows(rows: pd.DataFrame, cancers: pd.DataFrame, sites: pd.DataFrame) -> pd.DataFrame:
@@ -110,6 +123,49 @@ def places(arrow_rows: pd.DataFrame) -> pd.DataFrame:
     return pd.concat([starts, lands], ignore_index=True)
 
 
+def _side_spots(names: pd.DataFrame) -> list[float]:
+    """The y of each name's first line on one side (``names`` sorted by y): as near its spot
+    as it can be while a line clear of the name above it, and inside the figure."""
+    ys, bottom = [], Y_DOMAIN[0] + LINE / 2 - LINE
+    for y, lines in zip(names["y"], names["lines"], strict=True):
+        ys.append(max(float(y), bottom + LINE))
+        bottom = ys[-1] + (lines - 1) * LINE
+    limit = Y_DOMAIN[1] - LINE / 2  # pushed off the bottom: move names up, a line apart
+    for i in range(len(ys) - 1, -1, -1):
+        last = ys[i] + (int(names["lines"].iloc[i]) - 1) * LINE
+        ys[i] -= max(0.0, last - limit)
+        limit = ys[i] - LINE
+    return ys
+
+
+def label_spots(dots: pd.DataFrame) -> pd.DataFrame:
+    """One name per spot of ``dots`` (x, y, label, role), placed in the margin on its side.
+
+    Cancers that start in one organ share a spot, so their names make one label; a long
+    name takes two lines (``NAME_WIDTH``). Columns: x, y (the spot), label (lines joined
+    by newlines), lines, side, label_x, label_y (the first line's middle).
+
+    >>> dots = pd.DataFrame({"x": [60, 60, 62], "y": [93, 93, 95],
+    ...                      "label": ["Kidney cancer", "Sarcoma of the kidney", "Bone"],
+    ...                      "role": ["starts here", "starts here", "spreads to"]})
+    >>> label_spots(dots)[["label", "label_y"]].values.tolist()
+    [['Kidney cancer\\nSarcoma of the\\nkidney', 93.0], ['Bone', 123.0]]
+    """
+    spots = (dots.groupby(["x", "y"], as_index=False, sort=False)
+             .agg(label=("label", lambda names: "\n".join(
+                 line for name in dict.fromkeys(names)
+                 for line in textwrap.wrap(name, NAME_WIDTH)))))
+    spots["lines"] = spots["label"].str.count("\n") + 1
+    spots["side"] = ["left" if x < 50 else "right" for x in spots["x"]]
+    spots["label_x"] = spots["side"].map(LABEL_X)
+    spots = spots.sort_values(["side", "y", "x"], kind="stable").reset_index(drop=True)
+    spots["label_y"] = 0.0
+    for side in ("left", "right"):
+        mine = spots["side"] == side
+        spots.loc[mine, "label_y"] = _side_spots(spots[mine])
+    return spots
+
+
 def body_map(arrow_rows: pd.DataFrame, dots: pd.DataFrame, title: str, subtitle: str | list[str],
              strength_title: str = "NCI rank", evidence: bool = True) -> alt.LayerChart:
     """The figure, arrows (width = NCI rank, dash = evidence) and labelled places.
@@ -117,12 +173,13 @@ def body_map(arrow_rows: pd.DataFrame, dots: pd.DataFrame, title: str, subtitle:
     For a person's own data, ``strength_title`` names what ``rank_label`` holds (a rank or a
     share) and ``evidence=False`` drops the dash and its legend (every arrow is one kind).
     """
-    x_scale = alt.Scale(domain=[-25, 125], nice=False)
-    y_scale = alt.Scale(domain=[200, 0], nice=False)
+    x_scale = alt.Scale(domain=list(X_DOMAIN), nice=False)
+    y_scale = alt.Scale(domain=[Y_DOMAIN[1], Y_DOMAIN[0]], nice=False)
     x, y = alt.X("x:Q", axis=None, scale=x_scale), alt.Y("y:Q", axis=None, scale=y_scale)
-    fill = {"fill": "#e9eef3", "stroke": "#9aa7b4", "strokeWidth": 1.5}
+    fill = {"fill": LIGHT.body_fill, "stroke": LIGHT.body_outline, "strokeWidth": 1.5}
     head = alt.Chart(pd.DataFrame({"x": [50], "y": [16]})).mark_point(
-        shape="circle", size=5200, filled=True, **{**fill, "color": "#e9eef3"}).encode(x=x, y=y)
+        shape="circle", size=5200, filled=True, **{**fill, "color": LIGHT.body_fill}
+    ).encode(x=x, y=y)
     body = alt.Chart(SILHOUETTE).mark_rect(cornerRadius=10, **fill).encode(
         x=x, x2="x2:Q", y=y, y2="y2:Q")
     tooltip = [alt.Tooltip("cancer:N", title="Cancer"),
@@ -133,25 +190,31 @@ def body_map(arrow_rows: pd.DataFrame, dots: pd.DataFrame, title: str, subtitle:
                                   scale=alt.Scale(domain=EVIDENCE_DOMAIN, range=EVIDENCE_DASHES),
                                   legend=alt.Legend(orient="bottom", labelExpr=ARROW_NAMES,
                                       symbolStrokeWidth=3, labelLimit=400))}
-    lines = alt.Chart(arrow_rows).mark_rule(color="#b34700", strokeCap="round").encode(
+    lines = alt.Chart(arrow_rows).mark_rule(color=LIGHT.arrow, strokeCap="round").encode(
         x=x, y=y, x2="tip_x:Q", y2="tip_y:Q", tooltip=tooltip,
         strokeWidth=alt.StrokeWidth("width:Q", scale=None), **dash)
     heads = alt.Chart(arrow_rows).mark_point(shape="triangle-up", filled=True, size=170,
-                                             color="#b34700", opacity=1).encode(
+                                             color=LIGHT.arrow, opacity=1).encode(
         x=alt.X("tip_x:Q", axis=None, scale=x_scale),
         y=alt.Y("tip_y:Q", axis=None, scale=y_scale),
         angle=alt.Angle("angle:Q", scale=None), tooltip=tooltip)
-    dots_layer = alt.Chart(dots).mark_point(filled=True, size=90, stroke="#ffffff").encode(
+    dots_layer = alt.Chart(dots).mark_point(filled=True, size=90, stroke=LIGHT.page).encode(
         x=x, y=y, color=alt.Color("role:N", title=None, scale=alt.Scale(
             domain=["starts here", "spreads to"], range=KIND_COLOURS),
             legend=alt.Legend(orient="bottom")))
-    text = {"fontSize": FONT_SIZE - 1, "fontWeight": "bold", "color": TEXT_COLOUR, "dy": -7}
-    left = alt.Chart(dots).transform_filter(alt.datum.x < 50).mark_text(
-        align="right", dx=-8, **text).encode(x=x, y=y, text="label:N")
-    right = alt.Chart(dots).transform_filter(alt.datum.x >= 50).mark_text(
-        align="left", dx=8, **text).encode(x=x, y=y, text="label:N")
-    chart = alt.layer(head, body, lines, heads, dots_layer, left, right).properties(
-        width=560, height=720, title=alt.Title(title, subtitle=subtitle),
+    spots = label_spots(dots)
+    leaders = alt.Chart(spots).mark_rule(color=LIGHT.body_outline, strokeWidth=1).encode(
+        x=x, y=y, x2="label_x:Q", y2="label_y:Q")
+    text = {"fontSize": FONT_SIZE - 1, "fontWeight": "bold", "color": TEXT_COLOUR,
+            "baseline": "middle", "lineBreak": "\n", "lineHeight": 18}
+    at = {"x": alt.X("label_x:Q", axis=None, scale=x_scale),
+          "y": alt.Y("label_y:Q", axis=None, scale=y_scale), "text": "label:N"}
+    left = alt.Chart(spots).transform_filter(alt.datum.side == "left").mark_text(
+        align="right", dx=-4, **text).encode(**at)
+    right = alt.Chart(spots).transform_filter(alt.datum.side == "right").mark_text(
+        align="left", dx=4, **text).encode(**at)
+    chart = alt.layer(head, body, leaders, lines, heads, dots_layer, left, right).properties(
+        width=FIGURE_SIZE[0], height=FIGURE_SIZE[1], title=alt.Title(title, subtitle=subtitle),
         description=f"{title}. {' '.join(_as_list(subtitle))} A simplified body figure with "
                     "arrows from where the cancer starts to where it spreads; positions are "
                     "approximate.")

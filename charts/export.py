@@ -18,6 +18,8 @@ from xml.sax.saxutils import escape
 import altair as alt
 import vl_convert as vlc
 
+from charts.theme import LIGHT
+
 SLIDE_WIDTH, SLIDE_HEIGHT = 1920, 1080
 MIN_TEXT = 20  # px at 1920x1080: readable from the back of a classroom
 TITLE_TEXT = 40
@@ -42,13 +44,13 @@ _FONT_SIZE = re.compile(r'font-size="([0-9.]+)px"')
 # Every default text size Vega-Lite would otherwise pick (10-13 px), raised for the room.
 _SLIDE_CONFIG = {
     "axis": {"labelFontSize": MIN_TEXT + 2, "titleFontSize": MIN_TEXT + 4, "labelLimit": 520,
-             "titleLimit": 1400, "labelColor": "#1b1f24", "titleColor": "#1b1f24"},
+             "titleLimit": 1400, "labelColor": LIGHT.text, "titleColor": LIGHT.text},
     "legend": {"labelFontSize": MIN_TEXT + 2, "titleFontSize": MIN_TEXT + 2, "labelLimit": 700,
-               "titleLimit": 1400, "labelColor": "#1b1f24", "titleColor": "#1b1f24",
+               "titleLimit": 1400, "labelColor": LIGHT.text, "titleColor": LIGHT.text,
                "symbolSize": 320},
     "header": {"labelFontSize": MIN_TEXT + 2, "titleFontSize": MIN_TEXT + 4},
     "title": {"fontSize": TITLE_TEXT, "subtitleFontSize": CAPTION_TEXT, "anchor": "start",
-              "color": "#1b1f24", "subtitleColor": "#1b1f24", "limit": SLIDE_WIDTH - 2 * MARGIN,
+              "color": LIGHT.text, "subtitleColor": LIGHT.text, "limit": SLIDE_WIDTH - 2 * MARGIN,
               "subtitlePadding": 8, "offset": 24},
     "text": {"fontSize": MIN_TEXT},
     "mark": {"fontSize": MIN_TEXT},
@@ -164,7 +166,7 @@ def slide_spec(chart: ChartOrSpec, caption: str | list[str] | None = None,
     _size(spec, width, height)
     spec["autosize"] = {"type": "fit", "contains": "padding"}
     spec["padding"] = {"left": MARGIN, "right": MARGIN, "top": MARGIN // 2, "bottom": 16}
-    spec["background"] = "white"
+    spec["background"] = LIGHT.slide
     if aspect and keep_aspect:
         _keep_aspect(spec, aspect)
     return renderable(spec)
@@ -216,13 +218,13 @@ def svg_text(chart: ChartOrSpec, source_line: str, caption: str | list[str] | No
     inner = chart_svg.split(">", 1)[1].rsplit("</svg>", 1)[0]
     text = "".join(
         f'<text x="{MARGIN}" y="{SLIDE_HEIGHT - footer + (i + 1) * SOURCE_LINE_HEIGHT - 6}" '
-        f'font-family="sans-serif" font-size="{SOURCE_TEXT}px" fill="#1b1f24">'
+        f'font-family="sans-serif" font-size="{SOURCE_TEXT}px" fill="{LIGHT.text}">'
         f"{escape(line)}</text>" for i, line in enumerate(lines))
     return (f'<svg xmlns="http://www.w3.org/2000/svg" '
             f'xmlns:xlink="http://www.w3.org/1999/xlink" version="1.1" '
             f'width="{SLIDE_WIDTH}" height="{SLIDE_HEIGHT}" '
             f'viewBox="0 0 {SLIDE_WIDTH} {SLIDE_HEIGHT}">'
-            f'<rect width="{SLIDE_WIDTH}" height="{SLIDE_HEIGHT}" fill="white"/>'
+            f'<rect width="{SLIDE_WIDTH}" height="{SLIDE_HEIGHT}" fill="{LIGHT.slide}"/>'
             f'<svg x="0" y="0" width="{SLIDE_WIDTH}" height="{SLIDE_HEIGHT - footer}" '
             f'viewBox="0 0 {SLIDE_WIDTH} {SLIDE_HEIGHT - footer}">{inner}</svg>'
             f"{text}</svg>")

@@ -17,6 +17,7 @@ from charts.export import (
     resize_fonts,
     slide_spec,
 )
+from charts.style import RANK_LEGEND_TITLE
 
 LESSON_TEXT = 18  # px: the smallest chart text on the projector in lesson mode
 
@@ -32,14 +33,15 @@ def lesson_spec(chart: ChartOrSpec, height: int) -> dict:
     # A figure (the body map) keeps its proportions; any other chart takes its column's width.
     spec["width"] = round(height * source["width"] / source["height"]) if figure else "container"
     if isinstance(source.get("width"), dict):  # a grid sized by steps (the heatmap) cannot
-        spec["width"], spec["height"] = {"step": 38}, {"step": 23}  # be fitted: sized by cell
+        spec["width"], spec["height"] = {"step": 38}, {"step": 25}  # be fitted: sized by cell
         spec["autosize"] = {"type": "pad"}
         _untitled_grid(spec)
     else:
         for node in spec.get("layer", []):
             node.pop("width", None)
         spec["autosize"] = {"type": "fit", "contains": "padding"}
-        wrap_titles(spec)
+        _projected_axes(spec)
+        wrap_titles(spec, 22)
     spec["padding"] = {"left": 4, "right": 4, "top": 4, "bottom": 4}
     shrink = {CAPTION_TEXT: LESSON_TEXT + 2, TITLE_TEXT: LESSON_TEXT + 6}
     resize_fonts(spec.get("config", {}), lambda size: shrink.get(size, max(LESSON_TEXT, size - 2)))
@@ -53,22 +55,46 @@ GRID_KEY = ("{strongest} blue: the site the NCI table lists 1st for that cancer,
 
 def _untitled_grid(spec: dict) -> None:
     """Fit a grid on one projected screen: no axis titles (the step's title says what the
-    rows and columns are), column labels less steep, no colour legend (the page says what
+    rows and columns are), column labels upright and short, no colour legend (the page says what
     the colour means in one line: see ``GRID_KEY``), no legend for marks it does not draw."""
     for layer in spec.get("layer", [spec]):
         encoding = layer.get("encoding", {})
         for channel in ("x", "y"):
             if channel in encoding:
                 encoding[channel]["title"] = None
-        if "x" in encoding:
-            encoding["x"].setdefault("axis", {})["labelAngle"] = -30
-        if "y" in encoding:
-            encoding["y"].setdefault("axis", {})["labelFlush"] = False
+        if "x" in encoding:  # upright labels a step apart never touch; a gloss in brackets
+            axis = encoding["x"].setdefault("axis", {})  # is left to the page's own table
+            axis.update(labelAngle=-90, labelExpr="split(datum.label, ' (')[0]",
+                        labelAlign="left", labelBaseline="middle")
+        if "y" in encoding:  # "Breast", not "Breast cancer": the step's title says cancers
+            encoding["y"].setdefault("axis", {}).update(
+                labelFlush=False, labelExpr="replace(datum.label, / cancer$/, '')")
         if "color" in encoding:  # the lesson says what the colour means in a line under it
             encoding["color"]["legend"] = None
         if "shape" in encoding and not any(row.get("marker") for row in (
                 layer.get("data", {}).get("values") or [])):
             encoding["shape"]["legend"] = None
+
+
+def _projected_axes(spec: dict) -> None:
+    """Fit a chart's axes to a projected column: names without a bracketed gloss, the x
+    title ending at the plot's right edge (centred, a long one runs out of the picture), and
+    no rank colour legend (the page says what the colour means: see ``RANK_KEY_LINE``)."""
+    for layer in spec.get("layer", [spec]):
+        encoding = layer.get("encoding", {})
+        y, x = encoding.get("y") or {}, encoding.get("x") or {}
+        if y.get("type") == "nominal" and y.get("axis", {}) is not None:
+            y.setdefault("axis", {})["labelExpr"] = "split(datum.label, ' (')[0]"
+        if x.get("axis", {}) is not None and x.get("title"):
+            x.setdefault("axis", {}).update(titleAnchor="end", titleAlign="right")
+        colour = encoding.get("color") or {}
+        if colour.get("title") == RANK_LEGEND_TITLE:
+            colour["legend"] = None
+
+
+RANK_KEY_LINE = ("{strongest} blue: ranked 1st by the NCI table, then 2nd, then 3rd (an "
+                 "order, not a percentage).")
+"""What a projected chart's rank colour means, said under it in place of its legend."""
 
 
 def _wrapped(text: object, width: int = 28) -> object:

@@ -22,6 +22,7 @@ from charts.style import (
     TEXT_COLOUR,
     readable,
 )
+from charts.theme import LIGHT
 
 NODE_SELECTION = "node"
 RANK_WIDTH_NAMES = ("datum.value == 3 ? '1st' : datum.value == 2 ? '2nd' : "
@@ -125,7 +126,7 @@ def network_chart(nodes: pd.DataFrame, edges: pd.DataFrame, focused: bool,
     font = FONT_SIZE - (2 if narrow else 1)
     dim = 0.12 if focused else 0.75
     pick = alt.selection_point(name=NODE_SELECTION, fields=["node"], on="click")
-    lines = alt.Chart(edges).mark_line(color="#5b6670").encode(
+    lines = alt.Chart(edges).mark_line(color=LIGHT.network_line).encode(
         **enc, detail="edge_id:N",
         strokeWidth=alt.StrokeWidth("rank_points:Q", title="NCI rank (thicker = higher)",
                                     scale=alt.Scale(domain=[0, 3], range=[1.2, 7]),
@@ -140,7 +141,7 @@ def network_chart(nodes: pd.DataFrame, edges: pd.DataFrame, focused: bool,
                  alt.Tooltip("site_label:N", title="Spreads to"),
                  alt.Tooltip("rank_shown:N", title="NCI rank"),
                  alt.Tooltip("n_quotes:Q", title="Quotes")])
-    points = alt.Chart(nodes).mark_point(filled=True, stroke="#ffffff", strokeWidth=1.5).encode(
+    points = alt.Chart(nodes).mark_point(filled=True, stroke=LIGHT.page, strokeWidth=1.5).encode(
         **enc,
         color=alt.Color("kind:N", title="Node", scale=alt.Scale(domain=KIND_DOMAIN,
                                                                  range=KIND_COLOURS),

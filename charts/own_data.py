@@ -22,7 +22,7 @@ from charts.style import (
     TEXT_COLOUR,
     readable,
 )
-from charts.theme import ON_DARK_CELL, ON_LIGHT_CELL
+from charts.theme import LIGHT
 from upload.resolve import RANK, SHARE, Measure, row_label, totals
 
 YOUR_DATA = "Your data"
@@ -83,11 +83,11 @@ def _colour(measure: Measure, frame: pd.DataFrame) -> alt.Color:
     if measure is RANK:
         ranks = sorted(int(r) for r in frame["rank"].unique())
         return alt.Color("text:O", title=measure.title, sort=[ordinal(r) for r in ranks],
-                         scale=alt.Scale(scheme="blues", reverse=True), legend=legend)
+                         scale=alt.Scale(scheme=LIGHT.ramp, reverse=True), legend=legend)
     top = scale_top(measure, frame["value"])
     fmt = ".0%" if measure is SHARE else ",d"
     return alt.Color("value:Q", title=measure.title, scale=alt.Scale(
-        scheme="blues", domain=[0, top]), legend=alt.Legend(orient="bottom", format=fmt,
+        scheme=LIGHT.ramp, domain=[0, top]), legend=alt.Legend(orient="bottom", format=fmt,
                                                                titleLimit=500, gradientLength=300))
 
 
@@ -103,12 +103,14 @@ def own_heatmap(pairs: pd.DataFrame, measure: Measure, name: str) -> alt.LayerCh
                  alt.Tooltip("site_label:N", title="Spreads to"),
                  alt.Tooltip("text:N", title=measure.title),
                  alt.Tooltip("names:N", title="As written in your file")])
-    cells = base.mark_rect(stroke="#ffffff", strokeWidth=2).encode(color=_colour(measure, frame))
-    # Dark cells get white text: the first ranks, and frequencies above half the scale.
+    cells = base.mark_rect(stroke=LIGHT.page, strokeWidth=2).encode(color=_colour(measure, frame))
+    # Strong cells (the first ranks, frequencies above half the scale) take the text colour
+    # that reads on them: white on light's dark blues, near-black on dark's bright ones.
     dark = (alt.datum.rank <= 2 if measure is RANK
             else alt.datum.value > (0.5 if measure is SHARE else frame["value"].max() / 2))
     text = base.mark_text(fontSize=FONT_SIZE - 1).encode(
-        text="text:N", color=alt.condition(dark, alt.value(ON_DARK_CELL), alt.value(ON_LIGHT_CELL)))
+        text="text:N", color=alt.condition(dark, alt.value(LIGHT.on_strong_cell),
+                                               alt.value(LIGHT.on_weak_cell)))
     chart = alt.layer(cells, text).properties(
         width=alt.Step(58), height=alt.Step(32),
         title=alt.Title(f"{YOUR_DATA}: where each cancer spreads", subtitle=wrapped(
@@ -154,12 +156,12 @@ def own_network(nodes: pd.DataFrame, edges: pd.DataFrame, measure: Measure) -> a
     cancer, site_label, text, value, and the measure's column.
     """
     enc = shared_xy(padded_domain(nodes["x"], 0.7), padded_domain(nodes["y"], 0.06))
-    lines = alt.Chart(edges).mark_line(color="#5b6670", opacity=0.8).encode(
+    lines = alt.Chart(edges).mark_line(color=LIGHT.network_line, opacity=0.8).encode(
         **enc, detail="edge_id:N", strokeWidth=_width(measure, edges),
         tooltip=[alt.Tooltip("cancer:N", title="Cancer"),
                  alt.Tooltip("site_label:N", title="Spreads to"),
                  alt.Tooltip("text:N", title=measure.title)])
-    points = alt.Chart(nodes).mark_point(filled=True, stroke="#ffffff", strokeWidth=1.5).encode(
+    points = alt.Chart(nodes).mark_point(filled=True, stroke=LIGHT.page, strokeWidth=1.5).encode(
         **enc,
         color=alt.Color("kind:N", title="Node", scale=alt.Scale(domain=KIND_DOMAIN,
                                                                  range=KIND_COLOURS)),

@@ -17,7 +17,7 @@ from charts.style import (
     rank_colour,
     readable,
 )
-from charts.theme import ON_LIGHT_CELL, RANK_KEY
+from charts.theme import LIGHT, RANK_KEY
 
 CELL_SELECTION = "cell"
 HEATMAP_TOOLTIP = [
@@ -60,11 +60,11 @@ def spread_heatmap(cells: pd.DataFrame, cancer_order: list[str],
     chosen = alt.when(pick, empty=False)
     cells_layer = base.mark_rect().encode(
         color=rank_colour(orient="bottom"), description="aria:N",
-        stroke=chosen.then(alt.value("#d55e00")).otherwise(alt.value("#ffffff")),
+        stroke=chosen.then(alt.value(LIGHT.chosen)).otherwise(alt.value(LIGHT.page)),
         strokeWidth=chosen.then(alt.value(4)).otherwise(alt.value(2)),
     ).add_params(pick)
     markers = base.transform_filter(alt.datum.marker != "").mark_point(
-        filled=True, size=150, color=MARKER_COLOUR, stroke=ON_LIGHT_CELL, strokeWidth=1,
+        filled=True, size=150, color=MARKER_COLOUR, stroke=LIGHT.marker_outline, strokeWidth=1,
     ).encode(shape=alt.Shape("marker:N", title="Named without a rank",
                              scale=alt.Scale(domain=MARKER_DOMAIN, range=MARKER_SHAPES),
                              legend=alt.Legend(orient="bottom", direction="vertical",
@@ -82,7 +82,7 @@ def spread_heatmap(cells: pd.DataFrame, cancer_order: list[str],
 
 def top_sites_bars(counts: pd.DataFrame) -> alt.Chart:
     """Stacked bars: how many cancers list each site in their NCI top three, split by rank."""
-    chart = alt.Chart(counts).mark_bar(stroke="#ffffff", strokeWidth=1).encode(
+    chart = alt.Chart(counts).mark_bar(stroke=LIGHT.page, strokeWidth=1).encode(
         y=alt.Y("site_label:N", sort="-x", title=None),
         x=alt.X("sum(n_cancers):Q", title="Number of cancers that list the site in their top "
                 "three", axis=alt.Axis(tickMinStep=1, format="d")),
@@ -146,11 +146,12 @@ def pair_strip(cells: pd.DataFrame, rows: str, title: str, subject: str) -> alt.
     chosen = alt.when(pick, empty=False)
     cells_layer = alt.Chart(frame).mark_rect(cornerRadius=3).encode(
         x=x, x2="x1:Q", y=y, color=rank_colour(legend=False), description="aria:N",
-        stroke=chosen.then(alt.value("#d55e00")).otherwise(alt.value("#ffffff")),
+        stroke=chosen.then(alt.value(LIGHT.chosen)).otherwise(alt.value(LIGHT.page)),
         strokeWidth=chosen.then(alt.value(4)).otherwise(alt.value(2)),
         tooltip=HEATMAP_TOOLTIP).add_params(pick)
     markers = alt.Chart(frame).transform_filter(alt.datum.marker != "").mark_point(
-        filled=True, size=110, color=MARKER_COLOUR, stroke=ON_LIGHT_CELL, strokeWidth=1).encode(
+        filled=True, size=110, color=MARKER_COLOUR, stroke=LIGHT.marker_outline, strokeWidth=1
+    ).encode(
         x=alt.X("mid:Q", axis=None, scale=alt.Scale(domain=[0, 8], nice=False)), y=y,
         shape=alt.Shape("marker:N", scale=alt.Scale(domain=MARKER_DOMAIN, range=MARKER_SHAPES),
                         legend=None))
@@ -173,7 +174,7 @@ def mark_pair(spec: dict, row: dict) -> dict:
     the cells layer's encodings, so the axes stay shared."""
     first = spec["layer"][0]
     outline = {"data": {"values": [row]},
-               "mark": {"type": "rect", "fill": None, "stroke": "#d55e00", "strokeWidth": 4},
+               "mark": {"type": "rect", "fill": None, "stroke": LIGHT.chosen, "strokeWidth": 4},
                "encoding": {channel: first["encoding"][channel] for channel in ("x", "x2", "y")
                             if channel in first["encoding"]}}
     return {**spec, "layer": [*spec["layer"], outline]}

@@ -8,20 +8,21 @@ from __future__ import annotations
 
 import altair as alt
 
+from charts.theme import LIGHT
 from data.vocabulary import EVIDENCE_LABELS, EVIDENCE_ORDER, SENTENCE_EVIDENCE, label_expression
 
 RANK_DOMAIN = ["1st (most common)", "2nd", "3rd", "Not ranked"]
-RANK_RANGE = ["#08306b", "#2c5f9e", "#5b93c9", "#e3e3e3"]
+RANK_RANGE = [LIGHT.rank_1st, LIGHT.rank_2nd, LIGHT.rank_3rd, LIGHT.unranked]
 RANK_LEGEND_TITLE = "Rank in the NCI table (an order, not a percentage)"
 
 MARKER_DOMAIN = list(SENTENCE_EVIDENCE)
 MARKER_LABELS = {kind: EVIDENCE_LABELS[kind] for kind in MARKER_DOMAIN}
 MARKER_NAMES = label_expression(MARKER_LABELS)
 MARKER_SHAPES = ["circle", "triangle-up", "diamond"]
-MARKER_COLOUR = "#e69f00"
+MARKER_COLOUR = LIGHT.marker
 
 KIND_DOMAIN = ["cancer", "site"]
-KIND_COLOURS = ["#d55e00", "#0072b2"]
+KIND_COLOURS = [LIGHT.chosen, LIGHT.site]
 KIND_SHAPES = ["circle", "square"]
 
 EVIDENCE_DOMAIN = list(EVIDENCE_ORDER)
@@ -29,7 +30,7 @@ EVIDENCE_NAMES = label_expression(EVIDENCE_LABELS)
 EVIDENCE_DASHES = [[1, 0], [6, 3], [2, 3], [1, 6]]
 
 FONT_SIZE = 14
-TEXT_COLOUR = "#1b1f24"  # text the charts draw on the page (charts/theme.py swaps it in dark)
+TEXT_COLOUR = LIGHT.text  # text the charts draw on the page (DARK.text in dark)
 
 
 def rank_colour(field: str = "rank_label", legend: bool = True, unranked: bool = True,
@@ -53,8 +54,8 @@ LEGENDS_STACKED = {"expr": "{bottom: {anchor: 'start', direction: 'vertical', ma
 
 def readable(chart: alt.Chart) -> alt.Chart:
     """Large, projector-friendly text on every chart, in full-contrast colours (Streamlit's
-    own axis and legend grey is under 4.5:1 on white; charts/theme.py swaps this colour in
-    dark)."""
+    own axis and legend grey is under 4.5:1 on white; in dark, charts/theme.py draws the
+    dark palette's text colour)."""
     text = {"labelColor": TEXT_COLOUR, "titleColor": TEXT_COLOUR}
     return (chart.configure_axis(labelFontSize=FONT_SIZE, titleFontSize=FONT_SIZE,
                                  labelLimit=320, **text)

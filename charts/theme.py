@@ -1,63 +1,132 @@
-"""Chart colours for the light and the dark theme.
+"""Chart colours for the light and the dark theme, as two named palettes.
 
-Every chart is built once with the light colours (the slides are always light). For a dark
-screen, :func:`for_theme` swaps each light colour for its dark partner, so the two themes
-cannot drift apart chart by chart. Axis, legend and title text take the active theme's
-colours from Streamlit itself; the colours here are the marks and the text the charts draw.
+Every colour a chart draws is a named role of :data:`LIGHT` (the slides are always light);
+:data:`DARK` gives each role its dark-theme colour. For a dark screen, :func:`for_theme`
+gives each colour of a spec its role's dark colour, and *refuses* a colour that is not a
+role of the light palette, so a new colour cannot silently stay light: name it in both
+palettes. Axis, legend and title text take the chart text role too.
 
-Ranks stay an order in both: in light the 1st is the darkest blue, in dark the brightest,
-so the most common site always stands out most from the page. Every colour that carries
-meaning has at least 3:1 contrast with its page (4.5:1 for text), checked by
-``tests/test_charts_theme.py``.
+One rule in both themes: **the stronger the mark, the higher the rank.** In light the 1st is
+the darkest blue; in dark it is the boldest blue (saturated and bright, never near white,
+which reads as an empty cell), and the 3rd the dimmest. ``tests/test_charts_theme.py`` walks
+every colour of every chart's dark spec and checks it against the dark page (3:1 for a mark
+that carries meaning, 4.5:1 for text).
 """
 
 from __future__ import annotations
 
+import re
+from dataclasses import dataclass, fields
 from typing import Any
 
-# The page backgrounds (.streamlit/config.toml) the contrast checks use.
-BACKGROUND = {"light": "#ffffff", "dark": "#0e1117"}
 
-# Text drawn on a coloured cell follows the cell, not the page: these two are never swapped.
-ON_DARK_CELL = "#fefefe"
-ON_LIGHT_CELL = "#111418"
+@dataclass(frozen=True)
+class Palette:
+    """The colours a chart draws, by role (a colour, or a Vega colour scheme for a ramp)."""
 
-LIGHT_TO_DARK = {
-    "#1b1f24": "#eef1f5",  # text on the page
-    "#ffffff": "#0e1117",  # outlines that separate marks: the page colour
-    "white": "#0e1117",  # a projected chart's background
-    "#08306b": "#e3eef9",  # rank 1st (light: darkest; dark: brightest)
-    "#2c5f9e": "#8dbbe6",  # rank 2nd
-    "#5b93c9": "#4a86c0",  # rank 3rd
-    "#e3e3e3": "#3a3f47",  # not ranked: a quiet cell, like the page
-    "#5b6670": "#aab4bf",  # network lines
-    "#b34700": "#ff9f5a",  # body-map arrows
-    "#e9eef3": "#262b33",  # body figure
-    "#9aa7b4": "#77838f",  # body outline
-}
+    page: str  # the page background (.streamlit/config.toml); outlines that separate marks
+    slide: str  # a projected chart's or slide's background
+    text: str  # text the charts draw on the page: axes, legends, titles, labels
+    rank_1st: str  # NCI rank 1st: the strongest mark
+    rank_2nd: str
+    rank_3rd: str  # the weakest ranked mark, still 3:1 against the page
+    unranked: str  # a quiet cell, like the page (a marker on it carries its meaning)
+    chosen: str  # the outline of the picked cell; a cancer's dots
+    site: str  # a site's dots
+    marker: str  # the marker of a pair named in a sentence
+    marker_outline: str  # its outline, dark in both themes: it sits on a cell, not the page
+    network_line: str
+    arrow: str  # body-map arrows
+    body_fill: str  # the body figure: quiet, like the page
+    body_outline: str
+    on_strong_cell: str  # text on the 1st and 2nd ranks' cells (and large numbers)
+    on_weak_cell: str  # text on the other cells
+    ramp: Any  # Vega scheme for a person's own numbers: weak to strong
 
 
-# Words that name a rank's colour: in dark the 1st is the brightest, not the darkest.
+LIGHT = Palette(
+    page="#ffffff", slide="white", text="#1b1f24",
+    rank_1st="#08306b", rank_2nd="#2c5f9e", rank_3rd="#5b93c9", unranked="#e3e3e3",
+    chosen="#d55e00", site="#0072b2", marker="#e69f00", marker_outline="#111418",
+    network_line="#5b6670", arrow="#b34700", body_fill="#e9eef3", body_outline="#9aa7b4",
+    on_strong_cell="#fefefe", on_weak_cell="#16191e",
+    ramp="blues",
+)
+DARK = Palette(
+    page="#0e1117", slide="#0e1117", text="#eef1f5",
+    rank_1st="#3d9bff", rank_2nd="#3471b8", rank_3rd="#4a6584", unranked="#3a3f47",
+    chosen="#d55e00", site="#0072b2", marker="#e69f00", marker_outline="#111418",
+    network_line="#aab4bf", arrow="#ff9f5a", body_fill="#262b33", body_outline="#77838f",
+    on_strong_cell="#111418", on_weak_cell="#fefefe",
+    ramp={"name": "darkblue", "extent": [0.3, 0.85]},
+)
+PALETTES = {"light": LIGHT, "dark": DARK}
+BACKGROUND = {name: palette.page for name, palette in PALETTES.items()}
+
+# Contrast each role needs against its page (WCAG: 4.5 text, 3 a mark that carries meaning).
+# 0: the role is the page itself, or a quiet shape whose meaning is carried by another mark;
+# the markers (outlined in ``marker_outline``) are checked against the cells they sit on
+# (tests/test_charts_theme.py).
+FLOOR = {"text": 4.5, "rank_1st": 3, "rank_2nd": 3, "rank_3rd": 3, "chosen": 3, "site": 3,
+         "network_line": 3, "arrow": 3}
+ROLES = tuple(field.name for field in fields(Palette))
+
+# Words that name a rank's colour, per theme: in dark the 1st is the boldest, not the darkest.
 RANK_KEY = {"light": "Darkest blue = 1st in the NCI top three.",
-            "dark": "Brightest blue = 1st in the NCI top three."}
-STRONGEST = {"light": "darkest", "dark": "brightest"}
-WORDS_IN_DARK = {RANK_KEY["light"]: RANK_KEY["dark"]}
+            "dark": "Boldest blue = 1st in the NCI top three."}
+STRONGEST = {"light": "darkest", "dark": "boldest"}
+
+_HEX = re.compile(r"#[0-9a-fA-F]{6}|#[0-9a-fA-F]{3}")
+_NAMED = frozenset({"white", "black", "red", "blue", "green", "grey", "gray", "orange"})
+_DATA = frozenset({"data", "datasets", "values"})  # the data a chart draws: never recoloured
 
 
-def _swap(node: Any, colours: dict[str, str]) -> Any:
-    """``node`` with every colour found in ``colours``, and every sentence that names one,
-    replaced (a new structure)."""
+def _key(value: Any) -> str:
+    """A palette value as a lookup key (colours are compared in lower case)."""
+    return value.lower() if isinstance(value, str) else repr(value)
+
+
+def role_of(value: Any, palette: Palette = LIGHT) -> str | None:
+    """The first role whose colour in ``palette`` is ``value`` (None if it has none).
+
+    >>> role_of("#08306B"), role_of("#123456")
+    ('rank_1st', None)
+    """
+    return next((role for role in ROLES if _key(getattr(palette, role)) == _key(value)), None)
+
+
+def is_colour(text: str) -> bool:
+    """True for a ``#rgb``/``#rrggbb`` colour or a CSS colour name a chart might use.
+
+    >>> is_colour("#fff"), is_colour("white"), is_colour("Lung")
+    (True, True, False)
+    """
+    return bool(_HEX.fullmatch(text)) or text.lower() in _NAMED
+
+
+def _recolour(node: Any, to: Palette, key: str = "") -> Any:
+    """``node`` with every palette colour (and scheme, and rank key) in ``to``'s version."""
     if isinstance(node, dict):
-        return {key: _swap(value, colours) for key, value in node.items()}
+        return {k: v if k in _DATA else _recolour(v, to, k) for k, v in node.items()}
     if isinstance(node, list):
-        return [_swap(value, colours) for value in node]
-    if isinstance(node, str):
-        return WORDS_IN_DARK.get(node) or colours.get(node.lower(), node)
+        return [_recolour(value, to, key) for value in node]
+    if not isinstance(node, str):
+        return node
+    if node == RANK_KEY["light"]:
+        return RANK_KEY["dark"] if to is DARK else node
+    if is_colour(node) or key == "scheme":
+        role = role_of(node)
+        if role is None:
+            raise ValueError(f"The colour {node!r} is not in the chart palettes: name it in "
+                             "charts/theme.py (LIGHT and DARK) so the dark theme can draw it.")
+        return getattr(to, role)
     return node
 
 
 def for_theme(spec: dict, theme: str) -> dict:
     """The Vega-Lite ``spec`` coloured for ``theme`` ("light" returns it unchanged).
+
+    Raises ValueError for a colour that is not a role of the palettes.
 
     Examples
     --------
@@ -68,7 +137,18 @@ def for_theme(spec: dict, theme: str) -> dict:
     """
     if theme != "dark":
         return spec
-    return _swap(spec, LIGHT_TO_DARK)
+    return _recolour(spec, DARK)
+
+
+def colours_in(node: Any, key: str = "") -> list[str]:
+    """Every colour (and scheme) a spec draws with, outside its data, in order met."""
+    if key == "scheme":
+        return [node]
+    if isinstance(node, dict):
+        return [c for k, v in node.items() if k not in _DATA for c in colours_in(v, k)]
+    if isinstance(node, list):
+        return [c for value in node for c in colours_in(value, key)]
+    return [node] if isinstance(node, str) and is_colour(node) else []
 
 
 def relative_luminance(colour: str) -> float:

@@ -8,33 +8,26 @@ first and last step.
 
 import streamlit as st
 
-from charts.lesson import GRID_KEY
+from charts.lesson import GRID_KEY, RANK_KEY_LINE
+from charts.lesson_network import KEY as NETWORK_KEY
 from charts.theme import STRONGEST
 from classroom.lesson import step_from_link
 from data.glossary import PAGE_TERMS
-from ui.data import (
-    body_map_view,
-    filter_options,
-    lesson,
-    lesson_table,
-    lesson_table_note,
-    network_picture,
-    spread_view,
-    survival_view,
-    tables,
-)
+from ui.data import lesson, lesson_picture, lesson_table, lesson_table_note, tables
 from ui.files import lesson_handout, quiz_handout
 from ui.frame import within_app
 from ui.join import join_panel
 from ui.lesson_stage import STAGE_CSS, keys_script, projected
-from ui.links import LAYOUT, QUIZ, SEED
+from ui.links import QUIZ
 from ui.screen import current
 from ui.show import chart, computed, download_csv, escape_markdown, glossary_lines, plain_table
 from ui.state import plain
+from views.lesson import PICTURES
 
 within_app()  # drawn inside the app's frame, whatever opened it (ui/frame.py)
 
 VISUAL_HEIGHT = 450  # px: with the controls and title, one 720 px screen
+FIGURE_HEIGHT = 410  # px: the body figure, as tall as wide, fits a 768 px tablet's column
 
 t = tables()
 steps = lesson(t)
@@ -59,10 +52,14 @@ def handouts() -> None:
         st.download_button("Lesson handout (PDF)", lesson_handout(t, paper),
                            f"lesson_handout_{paper}.pdf", "application/pdf", key="lesson_pdf",
                            icon=":material/download:", on_click="ignore")
-        st.download_button(f"Quiz {number} worksheet and answer key (PDF)",
-                           quiz_handout(t, int(number), paper), f"quiz_{number}_{paper}.pdf",
-                           "application/pdf", key="quiz_pdf", icon=":material/download:",
-                           on_click="ignore")
+        st.download_button(f"Quiz {number} worksheet (PDF)",
+                           quiz_handout(t, int(number), paper, "worksheet"),
+                           f"quiz_{number}_worksheet_{paper}.pdf", "application/pdf",
+                           key="quiz_pdf", icon=":material/download:", on_click="ignore")
+        st.download_button(f"Quiz {number} answer key, for you (PDF)",
+                           quiz_handout(t, int(number), paper, "key"),
+                           f"quiz_{number}_answer_key_{paper}.pdf", "application/pdf",
+                           key="quiz_key_pdf", icon=":material/download:", on_click="ignore")
 
 
 st.html(STAGE_CSS)
@@ -76,43 +73,26 @@ back.button("← Back", on_click=go, args=(number - 1,), disabled=number == 1, w
             key="back")
 forward.button("Next →", on_click=go, args=(number + 1,), disabled=number == len(steps),
                width="stretch", key="next", type="primary")
-with where:
-    label, join, prints, words = st.columns([2, 2, 2, 2], vertical_alignment="center")
-    label.markdown(f"**Step {number} of {len(steps)}**")
-    with join.popover("Join from your device", icon=":material/qr_code_2:"):
-        join_panel(number, key="lesson_join")
-        st.caption("Shown when the app is served on the classroom network "
-                   "(python -m streamlit run app.py --server.address=0.0.0.0).")
-    with prints.popover("Handouts (PDF)", icon=":material/print:"):
-        handouts()
-    with words.popover("Words", icon=":material/menu_book:", help="What the words mean"):
-        glossary_lines(PAGE_TERMS["lesson"])
-    st.caption("For learning only, not for care decisions. Keys: → / Space next, ← back, "
-               "Home / End; F11 full screen.")
+with where:  # each control as wide as its words; a row that does not fit wraps, never cuts
+    with st.container(horizontal=True, vertical_alignment="center", gap="small"):
+        with st.popover("Join", icon=":material/qr_code_2:", help="Join from your device"):
+            join_panel(number, key="lesson_join", hint=True)
+        with st.popover("Handouts", icon=":material/print:", help="Printable PDFs"):
+            handouts()
+        with st.popover("Words", icon=":material/menu_book:", help="What the words mean"):
+            glossary_lines(PAGE_TERMS["lesson"])
+    st.caption(f"**Step {number} of {len(steps)}** · For learning only, not for care "
+               "decisions. Keys: → / Space next, ← back, Home / End; F11 full screen.")
 st.button("First step", on_click=go, args=(1,), key="first")
 st.button("Last step", on_click=go, args=(len(steps),), key="last")
 
-everything = tuple(tuple(filter_options(t)[key])
-                   for key in ("cancer", "site", "evidence", "source"))
-charts = {
-    "facts": lambda: body_map_view(t, "cancer", "breast", False).spec,
-    # The NCI ranked table alone (12 cancers x 6 sites): every source's pairs would not fit
-    # one projected screen; the Where cancers spread page has them all.
-    "heatmap": lambda: spread_view(t, everything[0], everything[1], ("ranked_table",),
-                                   everything[3]).heatmap,
-    "top_sites": lambda: spread_view(t, *everything).bars,
-    # The NCI ranked table's pairs only: 12 cancers fit a projected column; the Network
-    # page draws every source's.
-    "network": lambda: network_picture(t, ("ranked_table",), everything[3], LAYOUT.default,
-                                       SEED.default, None)[0],
-    "survival": lambda: survival_view(t).spec,
-}
 # A step's table (a cached view, so its CSV is made once, not on every rerun) and its file.
 lesson_files = {"cascade": ("steps_of_spread.csv", "Download these steps (CSV)"),
                 "symptoms": ("symptoms_by_site.csv", "Download this table (CSV)"),
                 "sources": ("source_disagreements.csv", "Download this table (CSV)")}
 # Words beside the picture: narrow tables (steps, verdicts) share the width evenly.
-SPLITS = {"cascade": [1, 1], "sources": [4, 5], "symptoms": [4, 8]}
+SPLITS = {"cascade": [1, 1], "sources": [4, 5], "symptoms": [4, 8], "heatmap": [4, 8],
+          "network": [4, 8], "facts": [4, 8]}
 words, visual = st.columns(SPLITS.get(step.view, [5, 7]), gap="medium")
 with words:
     st.title(step.title)
@@ -124,11 +104,17 @@ with words:
             computed(item.text, item.basis, heading=True)
 
 with visual:
-    if step.view in charts:
-        spec = projected(charts[step.view](), VISUAL_HEIGHT)
+    if step.view in PICTURES:  # the same picture the handout prints (views/lesson.py)
+        height = FIGURE_HEIGHT if step.view == "facts" else VISUAL_HEIGHT
+        spec = projected(lesson_picture(t, step.view).spec, height)
         chart(spec, width="stretch" if spec["width"] == "container" else "content")
+        strongest = STRONGEST[current().theme]
         if step.view == "heatmap":
-            st.caption(GRID_KEY.format(strongest=STRONGEST[current().theme].capitalize()))
+            st.caption(GRID_KEY.format(strongest=strongest.capitalize()))
+        if step.view == "top_sites":
+            st.caption(RANK_KEY_LINE.format(strongest=strongest.capitalize()))
+        if step.view == "network":
+            st.caption(NETWORK_KEY.format(strongest=strongest))
     else:
         file_name, label = lesson_files[step.view]
         frame = lesson_table(t, step.view)

@@ -6,7 +6,7 @@ import random
 import streamlit as st
 
 from classroom.quiz import QUIZ_LENGTH, score
-from ui import state
+from ui import quiz_memory, state
 from ui.data import quiz, tables
 from ui.frame import within_app
 from ui.links import QUIZ
@@ -30,6 +30,7 @@ def keep_first(number: int, qid: str, key: str) -> None:
 def start_again(number: int) -> None:
     """Forget every answer to quiz ``number``, so the whole quiz can be taken again."""
     st.session_state.pop(f"first_answers_{number}", None)
+    quiz_memory.forget()
     for key in [k for k in st.session_state if str(k).startswith(f"answer_{number}_")]:
         del st.session_state[key]
 
@@ -43,7 +44,8 @@ st.title("Test yourself")
 st.markdown("Every question is made from the tables in this dashboard, and every answer comes "
             "with the source's own words. The **quiz number** picks the questions: give your "
             "class the same number (or this page's link) and everyone gets the same quiz. "
-            "Your **first** answer to each question is the one that counts.")
+            "Your **first** answer to each question is the one that counts, even if you "
+            "reload the page.")
 state.show_notices()
 left, right = st.columns([2, 1])
 left.number_input("Quiz number", QUIZ.low, QUIZ.high, key="quiz",
@@ -54,6 +56,7 @@ state.sync("quiz")
 number = st.session_state["quiz"]
 questions = quiz(tables(), number, QUIZ_LENGTH)
 given = first_answers(number)
+quiz_memory.restore(number, questions, given)  # a reloaded link keeps its answers locked
 for index, question in enumerate(questions, start=1):
     with st.container(border=True):
         key = f"answer_{number}_{question.qid}"
@@ -75,9 +78,11 @@ for index, question in enumerate(questions, start=1):
         if question.caveat:
             computed(question.caveat, question.basis)
 
+quiz_memory.remember(number, questions, given)
 correct, answered = score(questions, given)
-st.metric("Your score", f"{correct} of {answered} answered",
-          help=f"{len(questions)} questions in this quiz. Only first answers count.")
+shown, unanswered = quiz_memory.score_words(correct, answered, len(questions))
+st.metric("Your score", shown, help="Only your first answer to each question counts.")
+st.caption(unanswered)
 st.button("Try again (clears every answer)", on_click=start_again, args=(number,),
           icon=":material/restart_alt:", key="try_again", disabled=not given)
 if answered == len(questions):

@@ -22,7 +22,7 @@ def test_lesson_opens_the_step_in_the_link():
     """A teacher's link with ?step=5 opens step 5 of the lesson."""
     at = open_page("pages/lesson.py", step="5")
     assert at.title[0].value == "Cancers share destinations"
-    assert any(f"Step 5 of {LESSON_LENGTH}" in m.value for m in at.markdown)
+    assert any(f"Step 5 of {LESSON_LENGTH}" in m.value for m in at.caption)
 
 
 def test_lesson_next_and_back_move_and_update_the_link():
@@ -154,11 +154,12 @@ def test_quiz_from_a_fixed_seed_scores_as_expected(tables):
     at = open_page("pages/quiz.py", quiz="0")
     assert len(at.radio) == QUIZ_LENGTH
     right = _answer_all(at, lambda r: expected[r.label.split("** ", 1)[1]])
-    assert right.metric[0].value == f"{QUIZ_LENGTH} of {QUIZ_LENGTH} answered"
+    assert right.metric[0].value == f"{QUIZ_LENGTH} right out of {QUIZ_LENGTH}"
+    assert f"All {QUIZ_LENGTH} answered." in [c.value for c in right.caption]
     at = open_page("pages/quiz.py", quiz="0")
     wrong = _answer_all(at, lambda r: next(o for o in r.options
                                            if o != expected[r.label.split("** ", 1)[1]]))
-    assert wrong.metric[0].value == f"0 of {QUIZ_LENGTH} answered"
+    assert wrong.metric[0].value == f"0 right out of {QUIZ_LENGTH}"
     assert len(wrong.error) == QUIZ_LENGTH
 
 
@@ -182,22 +183,45 @@ def test_quiz_feedback_quotes_the_source(tables):
 
 
 def test_quiz_scores_the_first_answer_and_locks_the_question(tables):
-    """Answer wrong, see the answer, change it: the score stays 0 of 1 and the question is
-    locked; Try again clears every answer so the whole quiz can be taken again."""
-    question = make_quiz(tables, 5)[0]
+    """Answer wrong, see the answer, change it: the score stays 0 right out of 8 (7 not
+    answered) and the question is locked; Try again clears every answer so the whole quiz can
+    be taken again."""
+    question = make_quiz(tables, 5, 8)[0]
     wrong = next(o for o in question.options if o != question.answer)
     at = open_page("pages/quiz.py", quiz="5")
     at.radio[0].set_value(wrong).run()
-    assert at.metric[0].value == "0 of 1 answered"
+    assert at.metric[0].value == "0 right out of 8"
+    assert "7 not answered yet: each counts as not right until it is." in [
+        c.value for c in at.caption]
     assert at.radio[0].disabled
     assert f"Not quite: the answer is {question.answer}." in at.error[0].value
     with pytest.raises(AppTestError, match="disabled"):  # as in a browser: it cannot change
         at.radio[0].set_value(question.answer)
     at.run()
-    assert at.metric[0].value == "0 of 1 answered"
+    assert at.metric[0].value == "0 right out of 8"
     assert at.radio[0].value == wrong and len(at.success) == 0
     at.button(key="try_again").click().run()
-    assert at.metric[0].value == "0 of 0 answered"
+    assert at.metric[0].value == "0 right out of 8"
+    assert "8 not answered yet: each counts as not right until it is." in [
+        c.value for c in at.caption]
     assert not at.radio[0].disabled and at.radio[0].value is None
     at.radio[0].set_value(question.answer).run()
-    assert at.metric[0].value == "1 of 1 answered"
+    assert at.metric[0].value == "1 right out of 8"
+
+
+def test_a_reload_keeps_the_first_answers_locked(tables):
+    """A student answers, then reloads the page (the same link, a new session): the answer is
+    still there, locked, and still scored; the link's answers are for that quiz only."""
+    question = make_quiz(tables, 5, 8)[0]
+    wrong = next(o for o in question.options if o != question.answer)
+    at = open_page("pages/quiz.py", quiz="5")
+    at.radio[0].set_value(wrong).run()
+    link = at.query_params["answers"]
+    assert link == f"5.{question.options.index(wrong)}-------"
+    again = open_page("pages/quiz.py", quiz="5", answers=link)
+    assert again.radio[0].disabled and again.radio[0].value == wrong
+    assert again.metric[0].value == "0 right out of 8"
+    assert f"Not quite: the answer is {question.answer}." in again.error[0].value
+    other = open_page("pages/quiz.py", quiz="6", answers=link)
+    assert not other.radio[0].disabled and other.metric[0].value == "0 right out of 8"
+    assert "answers" not in other.query_params, "another quiz's answers are dropped"

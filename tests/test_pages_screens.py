@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import json
 
-from charts.theme import LIGHT_TO_DARK
+from charts.theme import DARK, LIGHT
 from tests.apptest_helpers import chart_spec, layer_data, ok, open_page
 from ui.screen import Screen
 
@@ -83,10 +83,10 @@ def test_a_dark_screen_gets_dark_chart_colours():
     """In dark, the heatmap's 1st-ranked colour is the dark theme's, and no light text."""
     at = open_page(SPREAD, screen=Screen(theme="dark"))
     spec = json.dumps(chart_spec(at)).lower()
-    assert LIGHT_TO_DARK["#08306b"] in spec and '"#08306b"' not in spec
-    assert '"#1b1f24"' not in spec
-    assert "brightest blue = 1st" in spec and "darkest" not in spec, "the key names the colour"
-    assert "(brightest = most common)" in " ".join(m.value for m in at.markdown)
+    assert DARK.rank_1st in spec and f'"{LIGHT.rank_1st}"' not in spec
+    assert f'"{LIGHT.text}"' not in spec
+    assert "boldest blue = 1st" in spec and "darkest" not in spec, "the key names the colour"
+    assert "(boldest = most common)" in " ".join(m.value for m in at.markdown)
 
 
 def test_site_profile_draws_the_cancers_that_reach_the_site(tables):

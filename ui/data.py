@@ -19,6 +19,7 @@ from classroom.lesson import lesson_steps
 from classroom.quiz import Prepared, make_quiz, prepare
 from data.load import Published, load_published, read_descriptor
 from views import body_map, network, reference, site_profile, source_check, spread, survival
+from views import lesson as lesson_pictures
 
 F = TypeVar("F", bound=Callable)
 BY_VERSION = {Published: lambda published: published.version}
@@ -76,6 +77,7 @@ overview_texts = cached(1)(reference.overview_texts)
 lesson_table = cached(3)(reference.lesson_table)
 lesson_table_note = cached(3)(reference.lesson_table_note)
 lesson = cached(1)(lesson_steps)
+lesson_picture = cached(8)(lesson_pictures.lesson_picture)  # the page's and the handout's
 
 
 @st.cache_resource(show_spinner=False, max_entries=1)

@@ -24,20 +24,15 @@ from data.load import Published, read_descriptor
 from graph.export import gexf_bytes, graphml_bytes
 from ui.data import (
     BY_VERSION,
-    body_map_choices,
-    body_map_view,
     cascade_shown,
     claim_summary,
-    filter_options,
     lesson,
-    network_picture,
+    lesson_picture,
     network_view,
     quiz,
-    spread_view,
-    survival_view,
     symptoms_summary,
 )
-from ui.links import LAYOUT, SEED
+from views.lesson import PICTURES
 
 SHARED_FILES = 128  # distinct files kept in the process, at most (each a few hundred KB)
 Ids = tuple[str, ...]
@@ -114,27 +109,19 @@ def lesson_handout(t: Published, paper: str) -> bytes:
     """The lesson as a PDF handout, one page per step, on ``paper`` (A4 or Letter)."""
     from classroom.handouts import lesson_pdf
 
-    every = tuple(tuple(filter_options(t)[key])
-                  for key in ("cancer", "site", "evidence", "source"))
-    spread = spread_view(t, *every)
-    pictures = {
-        "facts": slide_png(body_map_view(t, "cancer", "breast", False).spec,
-                           body_map_choices(t).credit),
-        "heatmap": slide_png(spread.heatmap, spread.credit),
-        "top_sites": slide_png(spread.bars, spread.credit),
-        "network": slide_png(network_picture(t, every[2], every[3], LAYOUT.default, SEED.default,
-                                             None)[0],
-                             spread.credit),
-        "survival": slide_png(survival_view(t).spec, survival_view(t).credit),
-    }
+    # The very pictures the lesson projects (views/lesson.py defines them once).
+    drawn = {view: lesson_picture(t, view) for view in PICTURES}
+    pictures = {view: slide_png(picture.spec, picture.credit) for view, picture in drawn.items()}
     shown = {"cascade": on_screen(cascade_shown(t)), "symptoms": on_screen(symptoms_summary(t)),
              "sources": on_screen(claim_summary(t))}
     return lesson_pdf(lesson(t), pictures, shown, paper)
 
 
 @st.cache_data(max_entries=64, show_spinner=False, hash_funcs=BY_VERSION)
-def quiz_handout(t: Published, number: int, paper: str) -> bytes:
-    """Quiz ``number`` (the questions the Quiz page shows for it) as a worksheet and key."""
-    from classroom.handouts import quiz_pdf
+def quiz_handout(t: Published, number: int, paper: str, part: str) -> bytes:
+    """Quiz ``number`` (the questions the Quiz page shows for it) on paper: ``part`` is
+    "worksheet" (for the class) or "key" (the answer key, a file of its own)."""
+    from classroom.handouts import key_pdf, worksheet_pdf
 
-    return quiz_pdf(quiz(t, number, QUIZ_LENGTH), number, paper)
+    maker = {"worksheet": worksheet_pdf, "key": key_pdf}[part]
+    return maker(quiz(t, number, QUIZ_LENGTH), number, paper)

@@ -6,8 +6,13 @@ from __future__ import annotations
 import streamlit as st
 from streamlit import config
 
+from classroom.commands import START, START_FOR_CLASS
 from classroom.join import join_url, qr_png
 from ui.navigation import LESSON
+
+# How the README starts the app, from its one owner (classroom/commands.py).
+START_COMMAND = START
+SERVE_ON_NETWORK = START_FOR_CLASS
 
 
 @st.cache_data(max_entries=64, show_spinner=False)
@@ -22,10 +27,19 @@ def address(page: str = LESSON.url_path, step: int | None = None) -> str | None:
                     page, config.get_option("server.baseUrlPath") or "", step)
 
 
-def join_panel(step: int | None = None, key: str = "join") -> None:
+def join_hint() -> str:
+    """What to do for the panel to appear: the README's start command, on the network."""
+    return (f"Shown when the app is served on the classroom network: start it with "
+            f"`{SERVE_ON_NETWORK}` (see the README).")
+
+
+def join_panel(step: int | None = None, key: str = "join", hint: bool = False) -> None:
     """The address and its QR code; with ``step``, a switch to open the lesson at that step.
-    Shows nothing when the app is not served on the classroom network."""
+    When the app is not served on the classroom network: nothing, or with ``hint`` the
+    command that serves it there."""
     if address() is None:
+        if hint:
+            st.caption(join_hint())
         return
     follow = step is not None and step > 1 and st.toggle(
         f"Open at my current step ({step})", key=f"{key}_follow", value=True)

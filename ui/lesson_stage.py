@@ -29,6 +29,9 @@ STAGE_CSS = """<style>
 }
 @media (min-width: 1600px) and (min-height: 1000px) {
   .stMainBlockContainer { zoom: 1.45; padding-top: 2.6rem; }
+  /* Charts measure their column in screen px, zoom included, and would then be zoomed
+     again (a 622 px column drew a 1308 px chart): they are drawn unzoomed, at its width. */
+  .stMainBlockContainer [data-testid=stVegaLiteChart] { zoom: calc(1 / 1.45); }
 }
 </style>"""
 

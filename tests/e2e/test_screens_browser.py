@@ -19,7 +19,7 @@ import pytest
 from playwright.sync_api import Browser, BrowserContext, Locator, Page
 from playwright.sync_api import TimeoutError as PlaywrightTimeoutError
 
-from charts.theme import BACKGROUND, LIGHT_TO_DARK
+from charts.theme import BACKGROUND, DARK
 from tools.app_server import (
     ARTIFACTS,
     app_dir,
@@ -114,7 +114,8 @@ def test_page_fits_the_screen_in_its_theme(screens: dict, spec, size: str, theme
 
 
 def test_dark_charts_take_the_dark_colours(screens: dict):
-    """In dark, the NCI's 1st-ranked cells are drawn in the dark theme's brightest blue."""
+    """In dark, the NCI's 1st-ranked cells are drawn in the dark theme's boldest blue
+    (not the near-white that read as an empty cell)."""
     page = screens["context"]("desktop", "dark").new_page()
     try:
         open_page(page, f"{screens['base']}/spread?cancer=prostate")
@@ -122,7 +123,7 @@ def test_dark_charts_take_the_dark_colours(screens: dict):
             .filter(mark => mark.getAttribute('aria-roledescription') === 'rect mark'
                     && (mark.getAttribute('aria-label') || '').includes('rank 1st'))
             .map(mark => mark.getAttribute('fill'))""")
-        assert fills and set(fills) == {LIGHT_TO_DARK["#08306b"]}
+        assert fills and set(fills) == {DARK.rank_1st}
     finally:
         page.close()
 
