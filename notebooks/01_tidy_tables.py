@@ -130,14 +130,14 @@ def _():
 
     Rows with `evidence == "ranked_table"` come from one table in the National Cancer
     Institute's fact sheet. Here is how the fact sheet itself introduces that table (from
-    the `claims` table):
+    the `key_facts` table):
     """)
     return
 
 
 @app.cell
 def _(t):
-    nci_words = t["claims"][t["claims"]["quote"].str.contains("descending order")].iloc[0]
+    nci_words = t["key_facts"][t["key_facts"]["quote"].str.contains("descending order")].iloc[0]
     said_by = t["sources"].set_index("source_id").loc[nci_words["source_id"]]
     quote(nci_words["quote"], f"{said_by['short_name']} (confidence: {said_by['confidence']})")
     return

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import io
+import re
 
 import pandas as pd
 import pypdf
@@ -16,6 +17,7 @@ from classroom.handouts import BODY_PT, key_pdf, lesson_pdf, worksheet_pdf
 from classroom.join import join_url, qr_png
 from classroom.lesson import lesson_steps
 from classroom.quiz import make_quiz, prepare
+from data.columns import on_screen
 from data.load import load_tables
 from tests.conftest import ROOT
 from ui.join import SERVE_ON_NETWORK, START_COMMAND, join_hint
@@ -79,11 +81,13 @@ def test_handouts_carry_each_caveat_and_the_sources_confidence(tables):
             if question.caveat:
                 assert " ".join(question.caveat.split())[:60] in key, question.qid
     steps = lesson_steps(tables)
-    pages = [" ".join(p.split()) for p in _pages(lesson_pdf(
-        steps, {}, {"symptoms": symptoms_summary(tables)}))]
-    survival = next(p for p, s in zip(pages, steps, strict=True) if s.view == "survival")
+    text = " ".join(" ".join(_pages(lesson_pdf(
+        steps, {}, {"symptoms": on_screen(symptoms_summary(tables))}))).split())
+    # A step's text runs from its "Step n of N" to the next (a table may take two pages).
+    by_step = re.split(r"Step \d+ of \d+", text)[1:]
+    survival = next(p for p, s in zip(by_step, steps, strict=True) if s.view == "survival")
     assert "no years, place or group size" in survival
-    symptoms = next(p for p, s in zip(pages, steps, strict=True) if s.view == "symptoms")
+    symptoms = next(p for p, s in zip(by_step, steps, strict=True) if s.view == "symptoms")
     assert "(low-confidence source only)" in symptoms and "general signs of spread" in symptoms
 
 

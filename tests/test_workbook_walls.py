@@ -4,12 +4,14 @@ slips past is read in a capped child process: the server's own memory stays flat
 from __future__ import annotations
 
 import io
-import resource
+import subprocess
+import sys
 import zipfile
 
 import pytest
 
 import upload.workbook as workbook
+from tests.conftest import ROOT
 from upload.problems import UploadError
 from upload.read import read_table
 
@@ -78,10 +80,27 @@ def test_what_slips_past_the_check_ends_only_the_capped_child(monkeypatch):
     it dies at its memory cap, the page says so, and this process lives on."""
     monkeypatch.setattr(workbook, "check_zip_workbook", lambda raw: None)
     raw = _xlsx('<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>')
+    before = _rss_mb()
     with pytest.raises(UploadError, match="needed more than the 320 MB of memory or 4 seconds"):
         workbook.read_workbook_csv(raw, None)
-    children = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
-    assert children < 400  # the child never held more than its cap
+    assert _rss_mb() - before < 50
+
+
+def test_the_child_reader_never_holds_more_than_its_cap(tmp_path):
+    """Measured in a process of its own (so no other child counts): the reader that met the
+    far cell peaked under its 320 MB cap."""
+    path = tmp_path / "far.xlsx"
+    path.write_bytes(_xlsx('<row r="1048576"><c r="XFD1048576"><v>1</v></c></row>'))
+    script = ("import resource, sys, upload.workbook as w\n"
+              "w.check_zip_workbook = lambda raw: None\n"
+              "try:\n    w.read_workbook_csv(open(sys.argv[1], 'rb').read(), None)\n"
+              "except Exception as e:\n    print(type(e).__name__)\n"
+              "print(resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss)\n")
+    done = subprocess.run([sys.executable, "-c", script, str(path)], capture_output=True,
+                          text=True, cwd=ROOT, check=True)
+    refused, peak_kb = done.stdout.split()
+    assert refused == "UploadError"
+    assert 0 < int(peak_kb) / 1024 <= 320
 
 
 def test_an_ordinary_workbook_reads_as_before():
