@@ -85,10 +85,14 @@ def citation_readme(descriptor: dict, sources: pd.DataFrame) -> str:
     return "\n".join(lines) + "\n"
 
 
-def package_zip(tables_dir: Path, descriptor: dict, sources: pd.DataFrame) -> bytes:
-    """A ZIP of every published CSV, ``datapackage.json`` and a README on how to cite."""
+def package_zip(tables_dir: Path, descriptor: dict, sources: pd.DataFrame,
+                extras: dict[str, pd.DataFrame] | None = None) -> bytes:
+    """A ZIP of every published CSV, ``datapackage.json``, a README on how to cite, and
+    ``extras`` (file name -> table, written as safe CSV: the other tables a page offers)."""
     buffer = io.BytesIO()
     with zipfile.ZipFile(buffer, "w", compression=zipfile.ZIP_DEFLATED) as archive:
+        for name, frame in (extras or {}).items():
+            archive.writestr(name, safe_csv_bytes(frame))
         archive.writestr("datapackage.json", json.dumps(descriptor, indent=2, ensure_ascii=False))
         archive.writestr("README.md", citation_readme(descriptor, sources))
         for resource in descriptor["resources"]:

@@ -19,6 +19,12 @@ st.title("Sources and data")
 st.markdown("Every fact in this dashboard comes from one of these five documents, and every "
             "row of every table carries the source's own words. Not every source deserves the "
             "same trust: here is how far we trust each, and why.")
+st.download_button("Download everything on this page (ZIP)",
+                   data=data_package_zip(t), on_click="ignore",
+                   file_name="where-cancers-spread-data-package.zip", mime="application/zip",
+                   icon=":material/folder_zip:", type="primary", key="zip",
+                   help="Every table, the source list, the data dictionary and how to cite "
+                        "them, in one file: one download, so no browser limit can drop one.")
 confidence_icon = {"high": ":material/verified:", "medium": ":material/info:",
                    "low": ":material/warning:"}
 for row in t["sources"].fillna("").itertuples():
@@ -57,13 +63,8 @@ table_with_download(dictionary(), "data_dictionary.csv", "Download the data dict
                     "dictionary")
 
 st.header("Download the data")
-st.markdown("Each table as CSV (safe to open in a spreadsheet), or everything at once as a ZIP "
-            "with the data dictionary and a short note on how to cite it.")
-st.download_button("Download the whole data package (ZIP)",
-                   data=data_package_zip(t),
-                   on_click="ignore",
-                   file_name="where-cancers-spread-data-package.zip", mime="application/zip",
-                   icon=":material/folder_zip:", type="primary", key="zip")
+st.markdown("Each table as CSV (safe to open in a spreadsheet); the ZIP at the top of this "
+            "page holds them all.")
 columns = st.columns(3)
 for index, resource in enumerate(package["resources"]):
     columns[index % 3].download_button(

@@ -204,3 +204,26 @@ def test_overview_counts_the_cancers_in_the_nci_table(t):
     ranked = t["spread"][t["spread"]["evidence"] == "ranked_table"]
     assert ranked["primary"].nunique() == 12
     assert metric.value == "12"
+
+
+def test_sources_page_offers_everything_as_one_zip_first():
+    """A browser may drop the 11th download on a page: the Sources page's first download is
+    one ZIP holding every file the page offers, the source list and dictionary as shown."""
+    import io
+    import zipfile
+
+    from data.export import safe_csv_bytes
+    from data.load import load_tables
+    from ui.data import dictionary, sources_table
+    from ui.files import data_package_zip
+
+    at = open_page("pages/sources.py")
+    buttons = at.get("download_button")
+    assert buttons[0].proto.label == "Download everything on this page (ZIP)"
+    assert len(buttons) > 10
+    t = load_tables()
+    with zipfile.ZipFile(io.BytesIO(data_package_zip(t))) as archive:
+        names = set(archive.namelist())
+        assert archive.read("source_list.csv") == safe_csv_bytes(sources_table(t))
+        assert archive.read("data_dictionary.csv") == safe_csv_bytes(dictionary())
+    assert {"datapackage.json", "README.md", "source_list.csv", "data_dictionary.csv"} <= names

@@ -100,8 +100,13 @@ def graph_file(t: Published, kind: str, evidence: Ids, sources: Ids) -> bytes:
 
 @st.cache_data(max_entries=1, show_spinner=False, hash_funcs=BY_VERSION)
 def data_package_zip(t: Published) -> bytes:
-    """Every published table, the data dictionary and a citation note, as one ZIP."""
-    return package_zip(TABLES_DIR, read_descriptor(), t["sources"])
+    """Every published table, the data dictionary, the source list and a citation note, as
+    one ZIP: every file the Sources and data page offers, in one download."""
+    from ui.data import dictionary, sources_table
+
+    return package_zip(TABLES_DIR, read_descriptor(), t["sources"],
+                       {"source_list.csv": sources_table(t),
+                        "data_dictionary.csv": dictionary()})
 
 
 @st.cache_data(max_entries=2, show_spinner="Making the lesson handout…", hash_funcs=BY_VERSION)
