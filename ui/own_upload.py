@@ -39,7 +39,6 @@ EXAMPLES = {"practice_spread_counts.csv": "counts with totals",
 ROLE_NAMES = {"primary": "Primary cancer", "site": "Site it spread to",
               "rank": "Rank (1 = most common)", "count": "Number of patients",
               "total": "Total with that primary (optional)", "patient": "Patient id"}
-PARSED_KEY = "own_parsed"
 MAX_NAME_CHOICES = 40  # more unmatched names than this are kept as new names, and said so
 
 

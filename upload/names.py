@@ -17,7 +17,6 @@ from rapidfuzz import fuzz, process
 
 SYNONYMS_FILE = Path(__file__).resolve().parent.parent / "data" / "curation" / "synonyms.yaml"
 SUGGEST_SCORE = 80  # a near spelling at least this similar (0-100) is suggested
-HOW = ("same", "synonym", "group", "suggested", "new")
 
 _TRAILING_WORDS = {"cancer", "cancers", "carcinoma", "carcinomas", "tumour", "tumours", "tumor",
                    "tumors", "metastasis", "metastases"}
