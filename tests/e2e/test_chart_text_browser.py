@@ -10,6 +10,7 @@ import pytest
 from playwright.sync_api import Browser
 
 from tools.app_server import CHARTS_SETTLED, block_offsite, wait_until_finished
+from ui.navigation import LESSON
 
 from .chart_text import problems, read_charts, smallest
 
@@ -37,7 +38,7 @@ def test_lesson_chart_text_is_clear_and_large(e2e_browser: Browser, e2e_base_url
     found, sizes = [], []
     try:
         for step in STEPS:
-            page.goto(f"{e2e_base_url}/class-lesson?step={step}")
+            page.goto(f"{e2e_base_url}/{LESSON.url_path}?step={step}")
             wait_until_finished(page, 60_000)
             page.wait_for_function(CHARTS_SETTLED, timeout=30_000)
             page.wait_for_timeout(300)  # the chart's resize to its column
