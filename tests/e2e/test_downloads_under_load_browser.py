@@ -36,7 +36,9 @@ OTHERS = 4
 ROUNDS = 3
 # What each kind of file starts with, by the end of its label.
 FIRST_BYTES = {"(CSV)": b"\xef\xbb\xbf", "(PNG)": b"\x89PNG\r\n\x1a\n", "(SVG)": b"<svg",
-               "GraphML": b"<?xml", "GEXF": b"<?xml"}
+               "GraphML": b"<?xml", "GEXF": b"<?xml",
+               # The view as a notebook: marimo's plain Python, Jupyter's JSON.
+               "(.py)": b"import marimo", "(.ipynb)": b"{"}
 
 
 class Rerunner(threading.Thread):
