@@ -91,7 +91,7 @@ lesson_files = {"cascade": ("steps_of_spread.csv", "Download these steps (CSV)")
                 "symptoms": ("symptoms_by_site.csv", "Download this table (CSV)"),
                 "sources": ("source_disagreements.csv", "Download this table (CSV)")}
 # Words beside the picture: narrow tables (steps, verdicts) share the width evenly.
-SPLITS = {"cascade": [1, 1], "sources": [4, 5], "symptoms": [4, 8], "heatmap": [4, 8],
+SPLITS = {"cascade": [1, 1], "sources": [4, 5], "symptoms": [4, 8], "heatmap": [5, 7],
           "network": [4, 8], "facts": [4, 8]}
 words, visual = st.columns(SPLITS.get(step.view, [5, 7]), gap="medium")
 with words:
