@@ -183,7 +183,7 @@ def test_sources_page_offers_every_download():
     labels = [button.proto.label for button in at.get("download_button")]
     resources = read_descriptor()["resources"]
     assert len(labels) == len(resources) + 3
-    assert "Download the whole data package (ZIP)" in labels
+    assert "Download everything on this page (ZIP)" in labels
     assert "Download the data dictionary (CSV)" in labels
     assert "Download the source list (CSV)" in labels
 
