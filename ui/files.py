@@ -26,10 +26,12 @@ from ui.data import (
     BY_VERSION,
     cascade_shown,
     claim_summary,
+    dictionary,
     lesson,
     lesson_picture,
     network_view,
     quiz,
+    sources_table,
     symptoms_summary,
 )
 from views.lesson import PICTURES
@@ -102,8 +104,6 @@ def graph_file(t: Published, kind: str, evidence: Ids, sources: Ids) -> bytes:
 def data_package_zip(t: Published) -> bytes:
     """Every published table, the data dictionary, the source list and a citation note, as
     one ZIP: every file the Sources and data page offers, in one download."""
-    from ui.data import dictionary, sources_table
-
     return package_zip(TABLES_DIR, read_descriptor(), t["sources"],
                        {"source_list.csv": sources_table(t),
                         "data_dictionary.csv": dictionary()})
