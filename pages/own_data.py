@@ -22,6 +22,7 @@ from ui.own_upload import (
     tidy_steps,
     upload_lost,
 )
+from ui.rechoose import always_upload_again
 from ui.show import escape_markdown, table_with_download
 from upload.columns import ROLES, SHAPE_LABELS, SHAPES, guess_shape, missing_roles
 from upload.limits import MAX_BYTES, MAX_ROWS, limits_sentence
@@ -57,6 +58,7 @@ with st.expander("No file to hand? Try the practice data", icon=":material/scien
         column.button(f"Try: {title}", key=f"try_{file_name}", on_click=st.session_state.update,
                       args=({"own_practice": file_name},), width="stretch")
 
+always_upload_again()  # choosing the fixed file again must read it again
 upload = st.file_uploader("Upload a CSV, TSV or spreadsheet file",
                           type=["csv", "tsv", "tab", "txt", "xlsx", "xlsm", "xls", "ods"],
                           key="own_file", help="UTF-8 text or a workbook, up to 100 MB.")
