@@ -14,6 +14,7 @@ import re
 from dataclasses import dataclass
 
 import pandas as pd
+from pandas.api.types import union_categoricals
 
 from upload.limits import (
     MAX_BYTES,  # noqa: F401 - tests patch it here
@@ -29,6 +30,11 @@ from upload.problems import UploadError, _and_list, _Problems, _size
 from upload.workbook import WORKBOOK_SIGNATURES, is_workbook, read_workbook_csv
 
 _BINARY_SIGNATURES = WORKBOOK_SIGNATURES
+ARROW_TEXT = pd.StringDtype("pyarrow")
+CHUNK_BYTES = 64 * 1024 * 1024  # Python strings (and their pointers) held at a time
+# A column piece with more distinct texts than this share of its rows (ids, notes) is kept as
+# Arrow text (its bytes and an offset a row) rather than as categories of Python strings.
+ID_LIKE_SHARE = 0.5
 DELIMITERS = {",": "comma (,)", ";": "semicolon (;)", "\t": "tab", "|": "vertical bar (|)"}
 DECIMALS = {".": "point (3.5)", ",": "comma (3,5)"}
 
@@ -68,8 +74,9 @@ def _decode(raw: bytes) -> str:
     return raw[skip:skip + 4 * MAX_LINE_CHARS].decode("utf-8", errors="ignore")
 
 
-def _check_shape(raw: bytes, sep: str) -> None:
-    """Refuse, before parsing, a first line with too many columns or any line too long."""
+def _check_shape(raw: bytes, sep: str) -> int:
+    """Refuse, before parsing, a first line with too many columns or any line too long;
+    return the first line's column count (a guide to the chunk size)."""
     line_end = re.search(rb"[\r\n]", raw)
     columns = raw.count(sep.encode(), 0, line_end.start() if line_end else len(raw)) + 1
     if columns > MAX_COLUMNS:
@@ -81,6 +88,7 @@ def _check_shape(raw: bytes, sep: str) -> None:
         raise UploadError(f"Line {line:,} is {length:,} characters long, more than the "
                           f"{MAX_LINE_CHARS:,} this page reads on one line. Check it for a "
                           "missing line break or a very long cell.")
+    return columns
 
 
 def _first_line(text: str) -> str:
@@ -186,37 +194,92 @@ def read_table(raw: bytes, file_name: str, options: ReadOptions | None = None
 def _parse(raw: bytes, sep: str, how: dict) -> pd.DataFrame:
     """Checked UTF-8 CSV bytes (an upload, or a workbook's sheet as the capped reader wrote
     it) parsed into text columns, after refusing a hostile shape."""
-    _check_shape(raw, sep)
+    columns = _check_shape(raw, sep)
     # header=None: pandas would rename repeated names to "x.1" and could silently use a first
     # column as the index; reading row 1 as data lets us check the names ourselves. Stop one
     # row past the limit so a huge file is refused without reading all of it.
+    # In chunks of about CELLS_PER_CHUNK cells, each turned into categories before the next
+    # is read: a whole file as Python strings costs 8 bytes a cell for the pointer alone (a
+    # 50 MB file of one-character cells is 25 million cells, 200 MB), in chunks it never
+    # holds more than one chunk's worth.
     try:
-        records = pd.read_csv(
+        chunks = pd.read_csv(
             # The checked UTF-8 bytes, not the str: the C parser reads bytes without re-encoding.
             io.BytesIO(raw), encoding="utf-8-sig", sep=sep,
             header=None, dtype=str, keep_default_na=False, na_filter=False,
-            skip_blank_lines=False, index_col=False, engine="c", nrows=MAX_ROWS + 2)
+            skip_blank_lines=False, index_col=False, engine="c", nrows=MAX_ROWS + 2,
+            chunksize=chunk_rows(raw, columns))
+        parts = [_compact_chunk(chunk) for chunk in chunks]
     except (pd.errors.ParserError, pd.errors.EmptyDataError) as error:
         raise UploadError(_parser_message(error)) from None
-    return _frame(records, how)
+    return _frame(_joined(parts), how)
 
 
-def _frame(records: pd.DataFrame, how: dict) -> pd.DataFrame:
+def chunk_rows(raw: bytes, columns: int) -> int:
+    """Rows to parse at a time so that their cells, as Python strings, take about
+    CHUNK_BYTES: a pointer (8 bytes) per cell, plus a string object (about 50 bytes and its
+    text) unless cells are a character or less, which CPython shares.
+
+    >>> chunk_rows(b"a,b\\n" + b"1,2\\n" * 10, 2), chunk_rows(b"a,b\\n" + b"Lung,Bone\\n" * 10, 2)
+    (4194304, 547083)
+    """
+    lines = raw.count(b"\n") + 1
+    cell_bytes = len(raw) / (lines * columns) - 1  # minus its separator or line end
+    per_cell = 8 if cell_bytes <= 1 else 8 + 50 + cell_bytes
+    return max(1_000, int(CHUNK_BYTES / (columns * per_cell)))
+
+
+def _compact_chunk(chunk: pd.DataFrame) -> list[pd.Series]:
+    """One chunk's columns, stripped: categories for names that repeat, Arrow text for
+    id-like columns (a category per row would cost a Python string per row, kept for the
+    session)."""
+    return [_compact_piece(chunk.iloc[:, position]) for position in range(chunk.shape[1])]
+
+
+def _compact_piece(column: pd.Series) -> pd.Series:
+    """One chunk's column as categories, or as Arrow text when nearly every value differs."""
+    if len(column) > 1_000 and column.nunique() > ID_LIKE_SHARE * len(column):
+        return column.str.strip().astype(ARROW_TEXT)
+    return compact(column)
+
+
+def _joined(parts: list[list[pd.Series]]) -> list[pd.Series]:
+    """The chunks' columns joined end to end, each as one categorical column."""
+    if not parts:
+        return []
+    joined = []
+    for position in range(len(parts[0])):
+        pieces = [part[position] if position < len(part) else None for part in parts]
+        pieces = [piece for piece in pieces if piece is not None]
+        if all(isinstance(piece.dtype, pd.CategoricalDtype) for piece in pieces):
+            joined.append(pd.Series(union_categoricals(pieces, ignore_order=True)))
+        else:  # some chunk was id-like: the whole column as Arrow text
+            joined.append(pd.concat([piece.astype(ARROW_TEXT) for piece in pieces],
+                                    ignore_index=True))
+        for part in parts:  # let each chunk's column go as soon as it is joined
+            if position < len(part):
+                part[position] = None
+    return joined
+
+
+def _frame(columns: list[pd.Series], how: dict) -> pd.DataFrame:
     """Row 1 as the names, the rest as stripped categorical text, all-blank rows dropped."""
-    if len(records) - 1 > MAX_ROWS:  # blank rows count here: they are rows in a spreadsheet
+    rows = len(columns[0]) if columns else 0
+    if rows - 1 > MAX_ROWS:  # blank rows count here: they are rows in a spreadsheet
         raise UploadError(f"The file has more than {MAX_ROWS:,} data rows, the most this page "
                           "takes. Use a smaller part of your data.")
-    if records.empty or not any(str(n).strip() for n in records.iloc[0]):
+    if not rows or not any(str(column.iloc[0]).strip() for column in columns):
         raise UploadError("Row 1 is blank: the first row should name the columns, "
                           "for example primary,site,count.")
-    names = [str(name).strip() for name in records.iloc[0]]
+    names = [str(column.iloc[0]).strip() for column in columns]
     _check_header(names)
-    # Each column as stripped categories (a few bytes a row, not a string each), one column
-    # at a time so the plain text is freed as it goes.
-    frame = pd.DataFrame(index=pd.RangeIndex(len(records) - 1))
+    frame = pd.DataFrame(index=pd.RangeIndex(rows - 1))
     for position, name in enumerate(names):
-        frame[name] = compact(records.pop(position).iloc[1:]).set_axis(frame.index)
-    del records
+        column, columns[position] = columns[position], None
+        body = column.iloc[1:]
+        if isinstance(body.dtype, pd.CategoricalDtype):
+            body = body.cat.remove_unused_categories()
+        frame[name] = body.set_axis(frame.index)
     # Spreadsheets often save empty rows (",,,") at the end; they are not data.
     frame = frame[(frame != "").any(axis=1)]
     if frame.empty:
