@@ -61,7 +61,7 @@ with st.expander("No file to hand? Try the practice data", icon=":material/scien
 always_upload_again()  # choosing the fixed file again must read it again
 upload = st.file_uploader("Upload a CSV, TSV or spreadsheet file",
                           type=["csv", "tsv", "tab", "txt", "xlsx", "xlsm", "xls", "ods"],
-                          key="own_file", help="UTF-8 text or a workbook, up to 50 MB.")
+                          key="own_file", help="UTF-8 text or a workbook, up to 25 MB.")
 picked = chosen_file(upload)
 if picked is None:
     if upload_lost():  # reconnected to a server that never had the file: say so, no error

@@ -128,7 +128,7 @@ def test_too_large(monkeypatch):
 
 
 def test_the_real_limit_is_100_mb_and_two_million_rows():
-    assert upload.MAX_BYTES == 50 * 1024 * 1024 and upload.MAX_ROWS == 2_000_000
+    assert upload.MAX_BYTES == 25 * 1024 * 1024 and upload.MAX_ROWS == 2_000_000
 
 
 # --- Property-based: any input gives a table or an UploadError, never anything else ----------

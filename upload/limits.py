@@ -18,11 +18,12 @@ import gc
 import numpy as np
 import pandas as pd
 
-# 50 MB, same as server.maxUploadSize in .streamlit/config.toml. Streamlit itself holds an
-# upload twice over while it arrives (about 100 MB for a 50 MB file; bench/bench_upload_memory.py)
-# and reading it adds up to about 200 MB more at its peak: within the 300 MB one upload may
-# cost the server.
-MAX_BYTES = 50 * 1024 * 1024
+# 25 MB, same as server.maxUploadSize in .streamlit/config.toml: the most that keeps every
+# shape of upload within the 300 MB it may cost the server (bench/bench_upload_memory.py:
+# Streamlit itself holds a file twice over as it arrives, and reading and counting it adds
+# the rest; at 25 MB the costliest shape, 850,000 rows of distinct patient ids, peaks at
+# +291 MB; at 50 MB it reached +589 MB).
+MAX_BYTES = 25 * 1024 * 1024
 MAX_ROWS = 2_000_000
 # A workbook is a zip of XML: judged from its parts before any reader builds a grid
 # (upload/zipcheck.py), then read in a child process capped in memory and time.
@@ -43,8 +44,8 @@ CHUNK = 1 << 24  # 16 MB read at a time by the checks below
 def limits_sentence(max_bytes: int, max_rows: int) -> str:
     """Every limit an upload must keep, in one sentence for the page.
 
-    >>> limits_sentence(50 * 1024 * 1024, 2_000_000)[:59]
-    'Up to 50 MB and 2,000,000 rows, at most 200 columns, 20,000'
+    >>> limits_sentence(25 * 1024 * 1024, 2_000_000)[:59]
+    'Up to 25 MB and 2,000,000 rows, at most 200 columns, 20,000'
     """
     return (f"Up to {max_bytes // 2**20:,} MB and {max_rows:,} rows, at most {MAX_COLUMNS:,} "
             f"columns, {MAX_LINE_CHARS:,} characters on one line, and {MAX_NAMES:,} different "

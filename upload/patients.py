@@ -16,7 +16,7 @@ from collections.abc import Mapping
 import numpy as np
 import pandas as pd
 
-from upload.cells import Tidied, finish, name_codes, row_numbers, text
+from upload.cells import Tidied, finish, id_codes, name_codes, row_numbers, text
 from upload.problems import UploadError, _rows_phrase
 
 
@@ -71,7 +71,7 @@ def tidy_patients(frame: pd.DataFrame, chosen: Mapping[str, str]) -> Tidied:
     # then each (patient, primary, site) triple, becomes one int64, so the counts are plain
     # NumPy work over a million rows.
     n_primaries, n_sites = len(primary), len(site)
-    patient_codes, _ = pd.factorize(texts["patient"], sort=False)
+    patient_codes = id_codes(texts["patient"])
     people = patient_codes.astype(np.int64) * n_primaries + primary.codes
     person, person_primary = pd.factorize(people[kept])
     total = np.bincount(person_primary % n_primaries, minlength=n_primaries)

@@ -200,7 +200,7 @@ def _parse(raw: bytes, sep: str, how: dict) -> pd.DataFrame:
     # row past the limit so a huge file is refused without reading all of it.
     # In chunks of about CELLS_PER_CHUNK cells, each turned into categories before the next
     # is read: a whole file as Python strings costs 8 bytes a cell for the pointer alone (a
-    # 50 MB file of one-character cells is 25 million cells, 200 MB), in chunks it never
+    # 25 MB file of one-character cells is 12 million cells, 100 MB), in chunks it never
     # holds more than one chunk's worth.
     try:
         chunks = pd.read_csv(
