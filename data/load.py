@@ -4,6 +4,9 @@ The schema is ``data/datapackage.json``: columns, types, required fields, allowe
 primary keys and foreign keys all come from it, so the descriptor is the one contract.
 A broken table raises :class:`TableError` naming the table, the row and the problem.
 Row numbers count like a spreadsheet does: the header is row 1, the first record row 2.
+
+Memo: :func:`read_descriptor` is read once per process (``lru_cache``); the tables are cached
+by the app's ``ui.data.tables`` (keyed by :attr:`Published.version`), not here.
 """
 
 from __future__ import annotations

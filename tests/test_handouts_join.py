@@ -18,7 +18,7 @@ from classroom.join import join_url, qr_png
 from classroom.lesson import lesson_steps
 from classroom.quiz import make_quiz, prepare
 from data.columns import on_screen
-from data.load import load_tables
+from data.load import load_published
 from tests.conftest import ROOT
 from ui.join import SERVE_ON_NETWORK, START_COMMAND, join_hint
 from ui.navigation import LESSON
@@ -27,7 +27,7 @@ from views.reference import symptoms_summary
 
 @pytest.fixture(scope="module")
 def tables():
-    return load_tables()
+    return load_published()
 
 
 def _pages(data: bytes) -> list[str]:

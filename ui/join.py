@@ -8,6 +8,7 @@ from streamlit import config
 
 from classroom.commands import START, START_FOR_CLASS
 from classroom.join import join_url, qr_png
+from ui.data import cached
 from ui.navigation import LESSON
 
 # How the README starts the app, from its one owner (classroom/commands.py).
@@ -15,7 +16,7 @@ START_COMMAND = START
 SERVE_ON_NETWORK = START_FOR_CLASS
 
 
-@st.cache_data(max_entries=64, show_spinner=False)
+@cached(max_entries=64)
 def _qr(url: str) -> bytes:
     """The QR code of a join address (a class shares a handful of them)."""
     return qr_png(url)

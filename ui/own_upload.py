@@ -2,6 +2,10 @@
 
 Everything the person uploads stays in ``st.session_state`` (this session's memory). Nothing
 here uses Streamlit's process-wide caches for their data, which would outlive the session.
+
+Memo: :func:`session_memo` for an upload's steps (the latest file's only);
+:meth:`ui.own_data.OwnData.memo` for its drawings; :func:`ui.data.cached` for what comes from
+the five sources alone (the vocabularies).
 """
 
 from __future__ import annotations
@@ -15,7 +19,7 @@ import streamlit as st
 from data.export import safe_csv_bytes
 from data.extracts import own_pairs
 from data.load import Published
-from ui.data import BY_VERSION, tables
+from ui.data import cached, tables
 from ui.show import escape_markdown
 from upload.cells import Tidied
 from upload.limits import release_memory
@@ -169,7 +173,7 @@ def show_problems(problem: UploadError, heading: str) -> None:
              icon=":material/error:")
 
 
-@st.cache_resource(show_spinner=False, max_entries=1, hash_funcs=BY_VERSION)
+@cached(max_entries=1)
 def vocabularies(t: Published) -> dict[str, dict]:
     """The names the dashboard knows, for matching (shared; read-only; no user data)."""
     synonyms = load_synonyms()
