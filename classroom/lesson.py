@@ -16,9 +16,8 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
-from data.build import CURATION_DIR
 from data.claims import claim_checks
-from data.load import Published
+from data.load import CURATION_DIR, Published
 from data.query import labels, top_three_counts
 
 LESSON_FILE = CURATION_DIR / "lesson.yaml"

@@ -20,6 +20,8 @@ import pandas as pd
 
 DATA_DIR = Path(__file__).resolve().parent
 DESCRIPTOR = DATA_DIR / "datapackage.json"
+TABLES_DIR = DATA_DIR / "tables"  # written by pipeline/build.py, read here
+CURATION_DIR = DATA_DIR / "curation"  # read by the pipeline (and the lesson's own text)
 
 _DTYPES = {"string": "string", "integer": "Int64", "number": "Float64",
            "boolean": "boolean", "date": "string"}
@@ -156,7 +158,7 @@ def validate_frame(name: str, frame: pd.DataFrame, schema: dict) -> pd.DataFrame
 def read_table(name: str, tables_dir: Path | None = None,
                descriptor: dict | None = None) -> pd.DataFrame:
     """Read ``<name>.csv`` and validate it against its own schema (not its foreign keys)."""
-    path = Path(tables_dir or DATA_DIR / "tables") / f"{name}.csv"
+    path = Path(tables_dir or TABLES_DIR) / f"{name}.csv"
     schema = resource_schema(name, descriptor)
     try:
         raw = pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""],
@@ -198,7 +200,7 @@ class Published(dict):
 
 def load_published(tables_dir: Path | None = None) -> Published:
     """:func:`load_tables`, with the version of the files they were read from."""
-    folder = Path(tables_dir or DATA_DIR / "tables")
+    folder = Path(tables_dir or TABLES_DIR)
     digest = hashlib.sha256()
     for name in table_names():
         digest.update((folder / f"{name}.csv").read_bytes())

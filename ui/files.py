@@ -20,10 +20,9 @@ import pandas as pd
 
 from charts.export import png_bytes, svg_text
 from classroom.quiz import QUIZ_LENGTH
-from data.build import TABLES_DIR
 from data.columns import on_screen
 from data.export import package_zip, safe_csv_bytes
-from data.load import Published, read_descriptor
+from data.load import TABLES_DIR, Published, read_descriptor
 from graph.export import gexf_bytes, graphml_bytes
 from ui.data import (
     cached,
