@@ -46,6 +46,7 @@ st.markdown("Every question is made from the tables in this dashboard, and every
             "class the same number (or this page's link) and everyone gets the same quiz. "
             "Your **first** answer to each question is the one that counts, even if you "
             "reload the page.")
+quiz_memory.check_link()
 state.show_notices()
 left, right = st.columns([2, 1])
 left.number_input("Quiz number", QUIZ.low, QUIZ.high, key="quiz",

@@ -10,7 +10,6 @@ import pypdf
 import pytest
 import zxingcpp
 from PIL import Image
-from streamlit import config
 from streamlit.testing.v1 import AppTest
 
 from classroom.handouts import BODY_PT, key_pdf, lesson_pdf, worksheet_pdf
@@ -22,6 +21,7 @@ from data.load import load_published
 from tests.conftest import ROOT
 from ui.join import SERVE_ON_NETWORK, START_COMMAND, join_hint
 from ui.navigation import LESSON
+from ui.st_internals import config
 from views.reference import symptoms_summary
 
 

@@ -16,8 +16,10 @@ from collections.abc import Mapping, Sequence
 import streamlit as st
 
 from classroom.quiz import Question
+from ui import state
+from ui.links import LINKS
 
-KEY = "answers"
+KEY = LINKS["answers"].key  # declared in ui/links.py, so the link tests cover it
 _UNANSWERED = "-"
 _VALUE = re.compile(r"([0-9]{1,9})\.([0-9-]{1,40})")
 
@@ -70,6 +72,12 @@ def score_words(correct: int, answered: int, total: int) -> tuple[str, str]:
     note = (f"All {total} answered." if left == 0 else
             f"{left} not answered yet: each counts as not right until it is.")
     return f"{correct} right out of {total}", note
+
+
+def check_link() -> None:
+    """Name, in the page's link notice, an answers value that is not of the form
+    ``<quiz number>.<marks>`` (one of the right form for another quiz is dropped quietly)."""
+    state.init_text(KEY, lambda value: _VALUE.fullmatch(value) is not None)
 
 
 def restore(number: int, questions: Sequence[Question], given: dict[str, str]) -> None:
