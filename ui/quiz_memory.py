@@ -80,11 +80,10 @@ def check_link() -> None:
     state.init_text(KEY, lambda value: _VALUE.fullmatch(value) is not None)
 
 
-def restore(number: int, questions: Sequence[Question], given: dict[str, str]) -> None:
-    """Add the link's first answers for quiz ``number`` to ``given`` (an answer this session
-    already holds is kept: it came first)."""
-    for qid, option in decode(st.query_params.get(KEY), number, questions).items():
-        given.setdefault(qid, option)
+def linked(number: int, questions: Sequence[Question]) -> dict[str, str]:
+    """The first answers the page's link holds for quiz ``number`` ({} if none fit); a
+    session's own come first (:func:`views.clicks.with_link_answers`)."""
+    return decode(st.query_params.get(KEY), number, questions)
 
 
 def remember(number: int, questions: Sequence[Question], given: Mapping[str, str]) -> None:
