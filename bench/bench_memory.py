@@ -24,8 +24,9 @@ from pathlib import Path
 
 from data.export import safe_csv_bytes
 from data.load import load_tables
-from upload import match_names, read_table, tidy_report, vocabulary
+from upload import automatic_ids, match_all, read_table, tidy_report, vocabulary
 from upload.limits import release_memory
+from upload.names import load_synonyms
 from upload.resolve import resolve, shown_table
 
 STATUS = Path("/proc/self/status")
@@ -61,9 +62,12 @@ def upload(raw: bytes) -> dict:
     frame = read_table(raw, "export.csv")
     done = tidy_report(frame, "patients", MAPPING)
     pairs, patients = done.pairs, done.patients
-    cancers = match_names(pairs["primary"].unique(), vocabulary(t["cancers"], "cancer_id"))
-    sites = match_names(pairs["site"].unique(),
-                        vocabulary(t["sites"], "site_id", aliases="aliases"))
+    synonyms = load_synonyms()  # matched as the upload page does (ui/own_upload.py)
+    cancers = automatic_ids(match_all(pairs["primary"].unique(),
+                                      vocabulary(t["cancers"], "cancer_id"), synonyms["cancers"]))
+    sites = automatic_ids(match_all(pairs["site"].unique(),
+                                    vocabulary(t["sites"], "site_id", aliases="aliases"),
+                                    synonyms["sites"]))
     resolved = resolve(pairs, cancers, sites,
                        dict(zip(t["cancers"]["cancer_id"], t["cancers"]["label"], strict=True)),
                        dict(zip(t["sites"]["site_id"], t["sites"]["label"], strict=True)),

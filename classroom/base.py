@@ -6,6 +6,9 @@ none is also right; its explanation is the verbatim quote behind the right answe
 randomness comes from one ``random.Random(seed)`` and every pool is sorted before it is drawn
 from, so the same seed and the same tables give the same quiz. Pure: pandas and the standard
 library only, no Streamlit.
+
+Memo: :func:`memo` keeps a question kind's seed-free work on :class:`Prepared` tables (the
+app's one Prepared is cached by ``ui.data.quiz_tables``); nothing here uses another memo.
 """
 
 from __future__ import annotations

@@ -32,7 +32,7 @@ from classroom.base import (
     table_labels,
 )
 from classroom.ranked_questions import close_sites
-from data.curation_checks import CURATION_DIR
+from data.load import CURATION_DIR
 from data.query import CONFIDENCE_ORDER
 from data.vocabulary import GENERAL
 

@@ -16,8 +16,8 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
-from data.build import CURATION_DIR
 from data.claims import claim_checks
+from data.load import CURATION_DIR, Published
 from data.query import labels, top_three_counts
 
 LESSON_FILE = CURATION_DIR / "lesson.yaml"
@@ -139,7 +139,7 @@ def read_lesson(path: Path = LESSON_FILE) -> list[dict]:
         return yaml.safe_load(handle)
 
 
-def lesson_steps(tables: dict[str, pd.DataFrame], content: list[dict] | None = None) -> list[Step]:
+def lesson_steps(tables: Published, content: list[dict] | None = None) -> list[Step]:
     """The lesson's steps, in teaching order, from ``content`` (default: lesson.yaml).
 
     Raises

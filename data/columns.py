@@ -83,7 +83,33 @@ HEADINGS: dict[str, tuple[str, str | None]] = {
     "required": ("Required", None),
 }
 """Every column a page's table may have, with its heading on screen and tooltip term.
-Columns not listed here (codes, ``*_id``, a file's checksum) stay in the download only."""
+A published column not listed here is declared in :data:`SHOWN_AS` below."""
+
+# Every published column (data/datapackage.json, as "table.column") that no page's table shows
+# under its own name in HEADINGS: the on-screen column that shows it instead (a code shown by
+# its label, a stance as an answer), or None when it has no column of its own on any page (it
+# is in every download). With HEADINGS this declares every published column: a new one that
+# is in neither makes tests/test_published_columns.py name it and what else must follow.
+SHOWN_AS: dict[str, str | None] = {
+    "sources.source_id": "source_label", "sources.short_name": "source_label",
+    "sources.sha256": None,
+    "sites.site_id": "site_label", "sites.label": "site_label", "sites.aliases": None,
+    "sites.receives_spread": None,
+    "cancers.cancer_id": "cancer_label", "cancers.label": "cancer_label",
+    "cancers.organ_site_id": None,
+    "spread.spread_id": None, "spread.primary": "cancer_label", "spread.site": "site_label",
+    "spread.rank": "rank_label", "spread.evidence": "evidence_label",
+    "spread.source_id": "source_label", "spread.quote_form": None,
+    "survival.cancer": None, "survival.stage": None, "survival.source_id": "source_label",
+    "figures.figure_id": None, "figures.qualifier": None, "figures.source_id": "source_label",
+    "symptoms.site": "site_label", "symptoms.source_id": "source_label",
+    "treatments.scope": None, "treatments.source_id": "source_label",
+    "cascade.source_id": "source_label",
+    "key_facts.fact_id": None, "key_facts.topic": None, "key_facts.source_id": "source_label",
+    "claims.topic": "question", "claims.stance": "answer", "claims.conflicts_with": "clashes_with",
+    "claims.source_id": "source_label",
+}
+
 
 def screen_columns(frame: pd.DataFrame) -> list[str]:
     """The columns of ``frame`` a person sees: those with a heading, in the frame's order.

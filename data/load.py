@@ -4,6 +4,9 @@ The schema is ``data/datapackage.json``: columns, types, required fields, allowe
 primary keys and foreign keys all come from it, so the descriptor is the one contract.
 A broken table raises :class:`TableError` naming the table, the row and the problem.
 Row numbers count like a spreadsheet does: the header is row 1, the first record row 2.
+
+Memo: :func:`read_descriptor` is read once per process (``lru_cache``); the tables are cached
+by the app's ``ui.data.tables`` (keyed by :attr:`Published.version`), not here.
 """
 
 from __future__ import annotations
@@ -17,6 +20,8 @@ import pandas as pd
 
 DATA_DIR = Path(__file__).resolve().parent
 DESCRIPTOR = DATA_DIR / "datapackage.json"
+TABLES_DIR = DATA_DIR / "tables"  # written by pipeline/build.py, read here
+CURATION_DIR = DATA_DIR / "curation"  # read by the pipeline (and the lesson's own text)
 
 _DTYPES = {"string": "string", "integer": "Int64", "number": "Float64",
            "boolean": "boolean", "date": "string"}
@@ -64,6 +69,11 @@ def _cast(name: str, frame: pd.DataFrame, field: dict) -> pd.Series:
         bad = column.notna() & (numbers.isna() | ((numbers % 1 != 0) if kind == "integer"
                                                   else False))
         column = numbers
+    elif kind == "date":  # kept as text, checked against the declared format
+        given = field.get("format", "default")
+        parsed = pd.to_datetime(column, errors="coerce", format={"default": "%Y-%m-%d",
+                                                                 "any": "mixed"}.get(given, given))
+        bad = column.notna() & parsed.isna()
     else:
         bad = pd.Series(False, index=column.index)
     if bad.any():
@@ -73,23 +83,42 @@ def _cast(name: str, frame: pd.DataFrame, field: dict) -> pd.Series:
     return column.astype(_DTYPES[kind])
 
 
+def _constraint_failures(column: pd.Series, rules: dict) -> list[tuple[pd.Series, str]]:
+    """(rows that break it, what is wrong) for each constraint in ``rules`` (Table Schema)."""
+    present = column.notna()
+    text = column.astype("string")
+    checks = {
+        "required": lambda on: (column.isna() if on else present & False,
+                                "is empty but required"),
+        "enum": lambda allowed: (present & ~column.isin(allowed),
+                                 f"is not one of {', '.join(map(str, allowed))}"),
+        "minimum": lambda low: (present & (column < low).fillna(False),
+                                f"is below the minimum {low}"),
+        "maximum": lambda high: (present & (column > high).fillna(False),
+                                 f"is above the maximum {high}"),
+        "unique": lambda on: (present & column.duplicated(keep="first") if on
+                              else present & False, "repeats"),
+        "pattern": lambda regex: (present & ~text.str.fullmatch(regex).fillna(False),
+                                  f"does not match the pattern {regex}"),
+        "minLength": lambda n: (present & (text.str.len() < n).fillna(False),
+                                f"is shorter than {n} characters"),
+        "maxLength": lambda n: (present & (text.str.len() > n).fillna(False),
+                                f"is longer than {n} characters"),
+    }
+    unknown = sorted(set(rules) - set(checks))
+    if unknown:  # a declared constraint this loader would silently skip: refuse it instead
+        raise TableError(f"constraint {', '.join(unknown)} is not checked by data/load.py; "
+                         f"the constraints it checks are: {', '.join(checks)}")
+    return [checks[rule](value) for rule, value in rules.items()]
+
+
 def _check_constraints(name: str, frame: pd.DataFrame, field: dict, raw: pd.DataFrame) -> None:
-    """Required, allowed values, range and uniqueness of one column (messages quote ``raw``)."""
-    column, rules = frame[field["name"]], field.get("constraints", {})
-    problems = []
-    if rules.get("required"):
-        problems.append((column.isna(), "is empty but required"))
-    if "enum" in rules:
-        problems.append((column.notna() & ~column.isin(rules["enum"]),
-                         f"is not one of {', '.join(map(str, rules['enum']))}"))
-    if "minimum" in rules:
-        problems.append((column.notna() & (column < rules["minimum"]).fillna(False),
-                         f"is below the minimum {rules['minimum']}"))
-    if "maximum" in rules:
-        problems.append((column.notna() & (column > rules["maximum"]).fillna(False),
-                         f"is above the maximum {rules['maximum']}"))
-    if rules.get("unique"):
-        problems.append((column.notna() & column.duplicated(keep="first"), "repeats"))
+    """Every constraint the descriptor declares for one column: required, allowed values,
+    range, uniqueness, pattern and length (messages quote ``raw``)."""
+    try:
+        problems = _constraint_failures(frame[field["name"]], field.get("constraints", {}))
+    except TableError as error:
+        raise TableError(f"{name}.csv, column {field['name']!r}: {error}") from None
     for mask, what in problems:
         if mask.any():
             index = mask[mask].index[0]
@@ -129,7 +158,7 @@ def validate_frame(name: str, frame: pd.DataFrame, schema: dict) -> pd.DataFrame
 def read_table(name: str, tables_dir: Path | None = None,
                descriptor: dict | None = None) -> pd.DataFrame:
     """Read ``<name>.csv`` and validate it against its own schema (not its foreign keys)."""
-    path = Path(tables_dir or DATA_DIR / "tables") / f"{name}.csv"
+    path = Path(tables_dir or TABLES_DIR) / f"{name}.csv"
     schema = resource_schema(name, descriptor)
     try:
         raw = pd.read_csv(path, dtype=str, keep_default_na=False, na_values=[""],
@@ -171,7 +200,7 @@ class Published(dict):
 
 def load_published(tables_dir: Path | None = None) -> Published:
     """:func:`load_tables`, with the version of the files they were read from."""
-    folder = Path(tables_dir or DATA_DIR / "tables")
+    folder = Path(tables_dir or TABLES_DIR)
     digest = hashlib.sha256()
     for name in table_names():
         digest.update((folder / f"{name}.csv").read_bytes())

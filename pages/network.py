@@ -30,6 +30,7 @@ from ui.show import (
     quote_rows,
     table_with_download,
 )
+from views.clicks import network_focus
 from views.view_notebooks import network_notebook
 
 within_app()  # drawn inside the app's frame, whatever opened it (ui/frame.py)
@@ -57,11 +58,8 @@ node_names = view.names
 # A click on the chart arrives in the chart's state before the focus box is drawn: adopt it.
 state.init_single("focus_node", [""] + list(node_names))
 click = new_click("network", NODE_SELECTION)
-if click:  # a click on empty space keeps the node chosen in the box
-    st.session_state["focus_node"] = click["node"]
+st.session_state["focus_node"] = network_focus(st.session_state["focus_node"], click, node_names)
 state.show_notices()  # the focus is read after the filters: name a bad one now, not later
-if st.session_state["focus_node"] not in node_names:
-    st.session_state["focus_node"] = ""
 
 left, middle, right = st.columns([2, 1, 2])
 left.radio("Layout", list(LAYOUT_NAMES), format_func=LAYOUT_NAMES.get, key="layout",

@@ -11,6 +11,7 @@ from ui.data import quiz, tables
 from ui.frame import within_app
 from ui.links import QUIZ
 from ui.show import computed, quote
+from views import clicks
 
 within_app()  # drawn inside the app's frame, whatever opened it (ui/frame.py)
 
@@ -24,7 +25,8 @@ def first_answers(number: int) -> dict[str, str]:
 
 def keep_first(number: int, qid: str, key: str) -> None:
     """Record a question's first answer; later changes are not scored (the radio locks)."""
-    first_answers(number).setdefault(qid, st.session_state[key])
+    st.session_state[f"first_answers_{number}"] = clicks.first_answers(
+        first_answers(number), qid, st.session_state[key])
 
 
 def start_again(number: int) -> None:
@@ -46,6 +48,7 @@ st.markdown("Every question is made from the tables in this dashboard, and every
             "class the same number (or this page's link) and everyone gets the same quiz. "
             "Your **first** answer to each question is the one that counts, even if you "
             "reload the page.")
+quiz_memory.check_link()
 state.show_notices()
 left, right = st.columns([2, 1])
 left.number_input("Quiz number", QUIZ.low, QUIZ.high, key="quiz",
@@ -55,8 +58,9 @@ state.sync("quiz")
 
 number = st.session_state["quiz"]
 questions = quiz(tables(), number, QUIZ_LENGTH)
-given = first_answers(number)
-quiz_memory.restore(number, questions, given)  # a reloaded link keeps its answers locked
+given = clicks.with_link_answers(first_answers(number),  # a reloaded link stays locked
+                                 quiz_memory.linked(number, questions))
+st.session_state[f"first_answers_{number}"] = given
 for index, question in enumerate(questions, start=1):
     with st.container(border=True):
         key = f"answer_{number}_{question.qid}"

@@ -19,6 +19,7 @@ from ui.notebook import notebook_downloads
 from ui.picks import bring_into_view, new_click
 from ui.show import chart, glossary, quote_cards, quote_rows, table_with_download
 from ui.state import escape_markdown
+from views.clicks import site_cancer
 from views.view_notebooks import site_notebook
 
 within_app()  # drawn inside the app's frame, whatever opened it (ui/frame.py)
@@ -49,8 +50,7 @@ st.subheader(f"Which cancers spread to: {profile.name}")
 picture = site_picture(t, site)
 if picture:
     click = new_click(f"site_chart_{site}", CELL_SELECTION)
-    if click is not None:
-        st.session_state["from_cancer"] = click.get("primary", "")
+    st.session_state["from_cancer"] = site_cancer(st.session_state["from_cancer"], click)
     chart(picture, on_select="rerun", key=f"site_chart_{site}", selection_mode=CELL_SELECTION)
     with st.container(key="site_panel", border=True):
         chosen = st.session_state.get("from_cancer", "")

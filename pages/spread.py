@@ -23,7 +23,8 @@ from ui.notebook import notebook_downloads
 from ui.picks import bring_into_view, forget_click, new_click
 from ui.screen import current
 from ui.show import chart, chart_data, glossary, image_downloads, quote_rows, table_with_download
-from views.spread import pair_cell, pair_key, slide_caption, split_pair
+from views.clicks import SpreadChoice, phone_focus, shown_pair, spread_after
+from views.spread import slide_caption, split_pair
 from views.view_notebooks import heatmap_notebook
 
 within_app()  # drawn inside the app's frame, whatever opened it (ui/frame.py)
@@ -63,18 +64,13 @@ if view.empty:
 
 # A click (or tap) on a cell chooses its pair and its cancer, before the boxes are drawn.
 click = new_click("heatmap", CELL_SELECTION)
-if click is not None:
-    st.session_state["pair"] = pair_key(click["primary"], click["site"]) if click else ""
-pair = st.session_state["pair"]
-if pair:  # the box names the chosen pair's cancer, however the pair was chosen (link or tap)
-    st.session_state["focus"] = split_pair(pair)[0]
-if pair and pair_cell(view.cells, pair) is None:
-    pair = ""  # the filters hide it: nothing to outline or quote
+choice = spread_after(SpreadChoice(st.session_state["focus"], st.session_state["pair"]), click)
+st.session_state["focus"], st.session_state["pair"] = choice.focus, choice.pair
+pair = shown_pair(choice.pair, view.cells)  # "" when the filters hide it
 narrow = current().narrow
 cancer_box = ("Cancer to show" if narrow else "Show the quotes for a cancer")
 if narrow:  # a phone draws one cancer at a time: choose it first
-    st.session_state["focus"] = (st.session_state["focus"]
-                                 or str(view.cells["primary"].iloc[0]))
+    st.session_state["focus"] = phone_focus(st.session_state["focus"], view.cells)
     st.selectbox(cancer_box, list(cancer_options), format_func=cancer_options.get, key="focus",
                  on_change=drop_pair)
     picture = cancer_picture(t, *filters, st.session_state["focus"], pair)

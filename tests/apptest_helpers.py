@@ -6,11 +6,11 @@ import json
 
 import pandas as pd
 import pyarrow as pa
-from streamlit import dataframe_util
 from streamlit.testing.v1 import AppTest
 
 from tests.conftest import ROOT
 from ui.screen import Screen
+from ui.st_internals import arrow_to_frame
 
 TIMEOUT = 60  # seconds for one run: generous, the machine is shared and small
 
@@ -76,9 +76,9 @@ def chart(at: AppTest, index: int = 0) -> tuple[dict, dict[str, pd.DataFrame]]:
     spec = json.loads(element.proto.spec)
     data = {name: pd.DataFrame(rows) for name, rows in spec.get("datasets", {}).items()}
     for dataset in element.proto.datasets:
-        data[dataset.name] = dataframe_util.convert_arrow_bytes_to_pandas_df(dataset.data.data)
+        data[dataset.name] = arrow_to_frame(dataset.data.data)
     if element.proto.data.data:  # top-level values that Streamlit moved to the element
-        data[TOP] = dataframe_util.convert_arrow_bytes_to_pandas_df(element.proto.data.data)
+        data[TOP] = arrow_to_frame(element.proto.data.data)
     return spec, data
 
 

@@ -47,7 +47,7 @@ def sources_dir() -> Path:
 
 @pytest.fixture(scope="session")
 def tables():
-    """Every published table, loaded and validated."""
-    from data.load import load_tables
+    """Every published table, loaded and validated, as the app has them (``Published``)."""
+    from data.load import load_published
 
-    return load_tables()
+    return load_published()

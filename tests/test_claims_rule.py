@@ -12,7 +12,7 @@ from __future__ import annotations
 from itertools import combinations
 
 from data.claims import VERDICT_DISAGREE, claim_checks
-from data.text import normalise
+from pipeline.text import normalise
 from tests.apptest_helpers import open_page
 from tests.test_data_contract import _source_texts
 

@@ -8,7 +8,14 @@ from pathlib import Path
 import pytest
 import yaml
 
-from data.build import CURATION_DIR, TABLES_DIR, CurationError, build_all, stale_tables, to_csv_text
+from pipeline.build import (
+    CURATION_DIR,
+    TABLES_DIR,
+    CurationError,
+    build_all,
+    stale_tables,
+    to_csv_text,
+)
 
 
 def test_build_is_deterministic(sources_dir):
@@ -24,8 +31,8 @@ def test_committed_tables_equal_build_output(sources_dir):
 
 
 def test_command_line_check_passes(sources_dir, capsys):
-    """`python -m data.build --check` says the tables are up to date."""
-    from data.build import main
+    """`python -m pipeline.build --check` says the tables are up to date."""
+    from pipeline.build import main
 
     assert main(["--sources", str(sources_dir), "--check"]) == 0
     assert "tables up to date" in capsys.readouterr().out

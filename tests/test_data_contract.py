@@ -11,9 +11,9 @@ import sys
 
 import pytest
 
-from data.build import read_curation
 from data.load import DESCRIPTOR, table_names
-from data.text import normalise, quoted_in_text, row_cells
+from pipeline.build import read_curation
+from pipeline.text import normalise, quoted_in_text, row_cells
 from tests.conftest import ROOT
 
 TABLES = ROOT / "data" / "tables"

@@ -10,9 +10,8 @@ import zipfile
 import pandas as pd
 import pytest
 
-from data.build import TABLES_DIR
 from data.export import FORMULA_TRIGGERS, package_zip, safe_csv_bytes
-from data.load import read_descriptor
+from data.load import TABLES_DIR, read_descriptor
 
 
 @pytest.mark.parametrize("trigger", FORMULA_TRIGGERS)

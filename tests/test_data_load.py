@@ -8,7 +8,7 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from data.load import TableError, load_tables, read_table
+from data.load import TableError, load_tables, read_descriptor, read_table, validate_frame
 from tests.conftest import ROOT
 
 
@@ -58,6 +58,11 @@ def broken(tmp_path: Path):
      r"treatments\.csv, row 2: column 'scope' value 'kneecap' is neither a site_id"),
     ("sites", lambda t: t.replace("lung,Lung,lung|lungs,True", "lung,Lung,lung|lungs,maybe", 1),
      r"sites\.csv, row 2: column 'receives_spread' value 'maybe' is not a valid boolean"),
+    ("sites", lambda t: t.replace("\nlung,Lung,", "\nLung lobe,Lung,", 1),
+     r"sites\.csv, row \d+: column 'site_id' value 'Lung lobe' does not match the pattern "
+     r"\[a-z_\]\+"),
+    ("sources", lambda t: t.replace(",2011-05-23,", ",23/05/2011,", 1),
+     r"sources\.csv, row 2: column 'reviewed' value '23/05/2011' is not a valid date"),
 ])
 def test_broken_tables_are_refused_with_table_row_and_problem(broken, table, edit, message):
     """Each kind of breakage names the table, the row and the problem."""
@@ -91,3 +96,29 @@ def test_loaded_tables_are_plain_dataframes(tables):
     assert isinstance(tables["spread"], pd.DataFrame)
     assert list(tables["spread"].columns)[:7] == ["spread_id", "primary", "site", "rank",
                                                   "evidence", "source_id", "quote"]
+
+
+def test_a_sha256_that_breaks_its_pattern_is_refused(broken):
+    """The sources' file digests must be 64 lowercase hex digits, as the descriptor says."""
+    folder = broken("sources", lambda t: t.replace(t.split("\n")[1].rsplit(",", 1)[1],
+                                                   "not-a-digest", 1))
+    with pytest.raises(TableError, match=r"sources\.csv, row 2: column 'sha256' value "
+                                         r"'not-a-digest' does not match the pattern"):
+        load_tables(folder)
+
+
+def test_every_declared_constraint_is_checked_and_an_unknown_one_is_refused():
+    """A constraint the loader does not know is refused by name, never skipped in silence."""
+    schema = {"fields": [{"name": "word", "type": "string",
+                          "constraints": {"maxLength": 4, "exclusiveMinimum": 1}}]}
+    with pytest.raises(TableError, match=r"column 'word': constraint exclusiveMinimum is not "
+                                         r"checked"):
+        validate_frame("words", pd.DataFrame({"word": ["tree"]}), schema)
+    schema["fields"][0]["constraints"] = {"maxLength": 4, "minLength": 2}
+    with pytest.raises(TableError, match=r"row 3: column 'word' value 'forest' is longer than 4"):
+        validate_frame("words", pd.DataFrame({"word": ["tree", "forest"]}), schema)
+    with pytest.raises(TableError, match=r"row 2: column 'word' value 'a' is shorter than 2"):
+        validate_frame("words", pd.DataFrame({"word": ["a"]}), schema)
+    declared = {rule for resource in read_descriptor()["resources"]
+                for field in resource["schema"]["fields"] for rule in field.get("constraints", {})}
+    assert {"pattern", "required", "enum", "unique", "minimum", "maximum"} <= declared

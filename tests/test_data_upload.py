@@ -12,8 +12,9 @@ from upload import (
     ROLES,
     SHAPE_LABELS,
     SHAPES,
+    automatic_ids,
     guess_shape,
-    match_names,
+    match_all,
     name_key,
     read_table,
     tidy,
@@ -176,6 +177,11 @@ def test_name_key(text, key):
     assert name_key(text) == key
 
 
+def names_found(values, vocab) -> dict:
+    """The ids the upload page starts from for ``values`` (no curated other names)."""
+    return automatic_ids(match_all(values, vocab))
+
+
 @pytest.fixture(scope="module")
 def vocabs():
     tables = load_tables()
@@ -190,10 +196,10 @@ def test_vocabulary_from_the_real_tables(vocabs):
 
 
 def test_match_names_with_the_real_tables(vocabs):
-    assert match_names(["Breast", "breast cancer", "BREAST CANCER ", "Zebra"],
+    assert names_found(["Breast", "breast cancer", "BREAST CANCER ", "Zebra"],
                        vocabs["cancers"]) == {"Breast": "breast", "breast cancer": "breast",
                                               "BREAST CANCER ": "breast", "Zebra": None}
-    assert match_names(["lungs", "Lung", "bones", "Lymph nodes", "nearby lymph nodes",
+    assert names_found(["lungs", "Lung", "bones", "Lymph nodes", "nearby lymph nodes",
                         "Skin/Muscle", "Zebra"], vocabs["sites"]) == {
         "lungs": "lung", "Lung": "lung", "bones": "bone", "Lymph nodes": "lymph_nodes",
         "nearby lymph nodes": "lymph_nodes", "Skin/Muscle": "skin_muscle", "Zebra": None}
@@ -201,7 +207,7 @@ def test_match_names_with_the_real_tables(vocabs):
 
 def test_match_names_gives_none_when_two_ids_share_a_name():
     vocab = {"colon": ["colon", "bowel"], "rectum": ["rectum", "bowel"]}
-    assert match_names(["Bowel", "Colon"], vocab) == {"Bowel": None, "Colon": "colon"}
+    assert names_found(["Bowel", "Colon"], vocab) == {"Bowel": None, "Colon": "colon"}
 
 
 # --- The practice files ----------------------------------------------------------------------
@@ -219,8 +225,8 @@ def test_practice_files_parse_tidy_and_match_all_but_spleen(vocabs, file_name, s
     table = tidy(frame, shape, mapping)
     assert len(table) == n_pairs
     assert set(table["primary"]) == {"Breast", "Lung", "Colon", "Prostate", "Melanoma"}
-    primaries = match_names(frame["primary"].unique(), vocabs["cancers"])
-    sites = match_names(frame["site"].unique(), vocabs["sites"])
+    primaries = names_found(frame["primary"].unique(), vocabs["cancers"])
+    sites = names_found(frame["site"].unique(), vocabs["sites"])
     assert None not in primaries.values()
     assert [name for name, ident in sites.items() if ident is None] == ["Spleen"]
     assert {"Bones", "lungs"} <= set(sites)  # spellings that only match through the vocabulary

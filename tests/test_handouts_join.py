@@ -10,7 +10,6 @@ import pypdf
 import pytest
 import zxingcpp
 from PIL import Image
-from streamlit import config
 from streamlit.testing.v1 import AppTest
 
 from classroom.handouts import BODY_PT, key_pdf, lesson_pdf, worksheet_pdf
@@ -18,16 +17,17 @@ from classroom.join import join_url, qr_png
 from classroom.lesson import lesson_steps
 from classroom.quiz import make_quiz, prepare
 from data.columns import on_screen
-from data.load import load_tables
+from data.load import load_published
 from tests.conftest import ROOT
 from ui.join import SERVE_ON_NETWORK, START_COMMAND, join_hint
 from ui.navigation import LESSON
+from ui.st_internals import config
 from views.reference import symptoms_summary
 
 
 @pytest.fixture(scope="module")
 def tables():
-    return load_tables()
+    return load_published()
 
 
 def _pages(data: bytes) -> list[str]:

@@ -14,9 +14,8 @@ from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 from streamlit.testing.v1 import AppTest
 
-from data.build import TABLES_DIR
 from data.export import FORMULA_TRIGGERS, package_zip, safe_csv_bytes
-from data.load import load_tables, read_descriptor
+from data.load import TABLES_DIR, load_tables, read_descriptor
 from tests.apptest_helpers import run_page
 from ui.links import LINKS, PARAMS
 from ui.navigation import PAGES

@@ -9,13 +9,12 @@ import sys
 import time
 
 import pytest
-from streamlit.elements.vega_charts import _stabilize_vega_json_spec
-from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 
 from data import query
 from tests.apptest_helpers import chart_spec, open_page
 from tests.conftest import ROOT
 from tests.notebook_helpers import guard_env, offline, run_ipynb, run_marimo
+from ui.st_internals import MemoryMediaFileStorage, stabilize_vega_json_spec
 from views.notebook import chosen_ids, slug
 from views.notebook_format import defined_names, marimo_text, used_names
 from views.view_notebooks import heatmap_notebook, survival_notebook
@@ -98,7 +97,7 @@ def test_downloaded_notebook_draws_the_pages_chart(page, params, stem, offered, 
 def as_streamlit_draws(spec: dict, shown: dict) -> dict:
     """``spec`` as Streamlit draws it: views renamed ``view_1``, ``view_2``… (Altair 6 names
     a view by a hash of its data) and, when the chart sets none, Streamlit's ``autosize``."""
-    drawn = json.loads(_stabilize_vega_json_spec(json.dumps(spec)))
+    drawn = json.loads(stabilize_vega_json_spec(json.dumps(spec)))
     if "autosize" not in drawn and "autosize" in shown:
         drawn["autosize"] = shown["autosize"]
     return drawn

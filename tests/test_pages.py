@@ -213,7 +213,7 @@ def test_sources_page_offers_everything_as_one_zip_first():
     import zipfile
 
     from data.export import safe_csv_bytes
-    from data.load import load_tables
+    from data.load import load_published
     from ui.data import dictionary, sources_table
     from ui.files import data_package_zip
 
@@ -221,7 +221,7 @@ def test_sources_page_offers_everything_as_one_zip_first():
     buttons = at.get("download_button")
     assert buttons[0].proto.label == "Download everything on this page (ZIP)"
     assert len(buttons) > 10
-    t = load_tables()
+    t = load_published()
     with zipfile.ZipFile(io.BytesIO(data_package_zip(t))) as archive:
         names = set(archive.namelist())
         assert archive.read("source_list.csv") == safe_csv_bytes(sources_table(t))

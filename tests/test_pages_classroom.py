@@ -8,14 +8,14 @@ from streamlit.testing.v1.errors import AppTestError
 
 from classroom.quiz import QUIZ_LENGTH, make_quiz
 from data.claims import claim_checks
-from data.load import load_tables
+from data.load import load_published
 from tests.apptest_helpers import chart_rows, open_page
 from tests.conftest import LESSON_LENGTH
 
 
 @pytest.fixture(scope="module")
 def tables():
-    return load_tables()
+    return load_published()
 
 
 def test_lesson_opens_the_step_in_the_link():

@@ -23,7 +23,7 @@ import pandas as pd
 import pytest
 
 from classroom.quiz import make_quiz, prepare
-from data.text import quoted_in_text, row_cells
+from pipeline.text import quoted_in_text, row_cells
 from tests.test_data_contract import _source_texts
 from ui.links import QUIZ
 

@@ -13,7 +13,7 @@ import re
 import pytest
 from streamlit.testing.v1 import AppTest
 
-from data.text import quoted_in_text
+from pipeline.text import quoted_in_text
 from tests.apptest_helpers import open_page
 from tests.conftest import LESSON_LENGTH
 from tests.test_data_contract import _source_texts

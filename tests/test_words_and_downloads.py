@@ -17,7 +17,6 @@ from unittest import mock
 
 import pandas as pd
 import pytest
-from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 from streamlit.testing.v1 import AppTest
 
 from data.extracts import names
@@ -25,6 +24,7 @@ from data.load import read_descriptor
 from tests.apptest_helpers import ok, open_page
 from tests.words_checks import download_problems, raw_codes, screen_problems
 from ui.navigation import PAGES
+from ui.st_internals import MemoryMediaFileStorage
 
 VIEWS: list[tuple[str, dict[str, str]]] = [
     *[(spec.file, {}) for spec in PAGES],

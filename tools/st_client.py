@@ -21,9 +21,8 @@ from urllib.parse import urlsplit
 
 import requests
 import websocket
-from streamlit.proto.BackMsg_pb2 import BackMsg
-from streamlit.proto.ForwardMsg_pb2 import ForwardMsg
-from streamlit.proto.WidgetStates_pb2 import WidgetState
+
+from ui.st_internals import BackMsg, ForwardMsg, WidgetState  # Streamlit internals
 
 XSRF_COOKIE = "_streamlit_xsrf"
 SERVED_BY = "X-Served-By"  # set by the balancer config in deploy/ (the replica's name)

@@ -5,6 +5,12 @@ Here each is wrapped in ``st.cache_resource`` with a bound on the number of view
 hashed by the tables' version (see :class:`data.load.Published`), so a cached function reads
 only its arguments and a crawler or a class opening a thousand distinct links cannot grow
 the cache past its bound. Cached values are shared by every session: never mutate them.
+
+Memo: :func:`cached` is the one memo for anything made from the five sources (views,
+pictures, files: ``ui/files.py``, ``ui/join.py`` use it too). A picture drawn from a view
+(an outlined pair, one cancer's strip, the network for a node) is cached here as a call on
+the cached view, so a new click draws one picture and never rebuilds the view. The README's
+"Project layout" lists the other memos (uploads, quiz, descriptor) and what each is for.
 """
 
 from __future__ import annotations
@@ -22,24 +28,33 @@ from views import body_map, network, reference, site_profile, source_check, spre
 from views import lesson as lesson_pictures
 
 F = TypeVar("F", bound=Callable)
-BY_VERSION = {Published: lambda published: published.version}
+Ids = tuple[str, ...]
 
 
-def cached(max_entries: int) -> Callable[[F], F]:
-    """Cache a view shared by every session, keeping at most ``max_entries`` of them."""
-    return st.cache_resource(show_spinner=False, max_entries=max_entries, hash_funcs=BY_VERSION)
+def refuse_plain_tables(value: dict) -> None:
+    """Refuse a plain dict as a cached function's argument: hashing the tables' contents on
+    every call is slow, and ``Published.version`` is what keys the tables (tests check it)."""
+    raise TypeError("a cached function was given a plain dict; pass the tables as "
+                    "data.load.Published (ui.data.tables()) and other values as tuples")
 
 
-@st.cache_resource(show_spinner=False, max_entries=1)
+BY_VERSION = {Published: lambda published: published.version, dict: refuse_plain_tables}
+
+
+def cached(max_entries: int, spinner: str | bool = False) -> Callable[[F], F]:
+    """Cache a view or a file of the five sources, shared by every session, keeping at most
+    ``max_entries`` of them (``spinner``: words shown while one is made, or none)."""
+    return st.cache_resource(show_spinner=spinner, max_entries=max_entries,
+                             hash_funcs=BY_VERSION)
+
+
+@cached(max_entries=1)
 def tables() -> Published:
     """Every published table, typed and validated, with its version (shared; read-only)."""
     return load_published()
 
 
-@st.cache_resource(show_spinner=False, max_entries=1)
-def descriptor() -> dict:
-    """The data package descriptor (shared and read-only)."""
-    return read_descriptor()
+descriptor = read_descriptor  # read once per process by data.load (shared; read-only)
 
 
 @cached(max_entries=1)
@@ -51,11 +66,8 @@ def quiz_tables(t: Published) -> Prepared:
 # Views per page. The bounds are a few times what a class explores; a view takes 5-500 ms.
 spread_view = cached(64)(spread.spread_view)
 spread_quotes = cached(256)(spread.quotes)
-marked_heatmap = cached(128)(spread.marked_heatmap)
-cancer_picture = cached(128)(spread.cancer_picture)
 pair_options = cached(1)(spread.pair_options)
 network_view = cached(32)(network.network_view)
-network_picture = cached(128)(network.network_picture_for)
 same_organ_note = cached(1)(network.same_organ_note)
 body_map_choices = cached(1)(body_map.body_map_choices)
 body_map_view = cached(128)(body_map.body_map_view)
@@ -80,7 +92,40 @@ lesson = cached(1)(lesson_steps)
 lesson_picture = cached(8)(lesson_pictures.lesson_picture)  # the page's and the handout's
 
 
-@st.cache_resource(show_spinner=False, max_entries=1)
+# A picture drawn from a view takes the cached view: a new click (a pair, a cancer, a node)
+# draws one picture, it never rebuilds the view (bench/bench_pair.py measures it).
+@cached(128)
+def marked_heatmap(t: Published, cancers: Ids, sites: Ids, evidence: Ids, sources: Ids,
+                   pair: str) -> dict:
+    """The filters' heatmap with ``pair``'s cell outlined (:func:`views.spread.marked_heatmap`)."""
+    return spread.marked_heatmap(spread_view(t, cancers, sites, evidence, sources), pair)
+
+
+@cached(128)
+def cancer_strip(t: Published, cancers: Ids, sites: Ids, evidence: Ids, sources: Ids,
+                 cancer: str) -> dict:
+    """A phone's one-cancer heatmap for the filters (:func:`views.spread.cancer_strip`)."""
+    return spread.cancer_strip(spread_view(t, cancers, sites, evidence, sources), cancer)
+
+
+@cached(128)
+def cancer_picture(t: Published, cancers: Ids, sites: Ids, evidence: Ids, sources: Ids,
+                   cancer: str, pair: str = "") -> dict:
+    """That strip with ``pair`` outlined (:func:`views.spread.marked_strip`)."""
+    return spread.marked_strip(spread_view(t, cancers, sites, evidence, sources),
+                               cancer_strip(t, cancers, sites, evidence, sources, cancer),
+                               cancer, pair)
+
+
+@cached(128)
+def network_picture(t: Published, evidence: Ids, sources: Ids, layout_name: str, seed: int,
+                    focus: str | None, narrow: bool = False) -> tuple[dict, list[str]]:
+    """The network's chart and lit nodes (:func:`views.network.network_picture`)."""
+    return network.network_picture(network_view(t, evidence, sources), layout_name, seed, focus,
+                                   narrow)
+
+
+@cached(max_entries=1)
 def dictionary() -> pd.DataFrame:
     """Every column of every table: meaning, type, allowed values (shared; read-only)."""
     return reference.dictionary(read_descriptor())

@@ -3,6 +3,10 @@
 Pages give a download button these bytes during the run (never a function to call on
 click), so each file lives as long as the page that offered it. None of these hold anything
 a person uploaded: an upload's files are memoised on the session's own object instead.
+
+Memo: a file made from the tables is a :func:`ui.data.cached` function; a file made from an
+object a cached view handed out (its CSV, its slide) is found by identity in a
+:class:`ByIdentity`, which skips hashing the object on every rerun.
 """
 
 from __future__ import annotations
@@ -13,17 +17,15 @@ from collections.abc import Callable
 from typing import TypeVar
 
 import pandas as pd
-import streamlit as st
 
 from charts.export import png_bytes, svg_text
 from classroom.quiz import QUIZ_LENGTH
-from data.build import TABLES_DIR
 from data.columns import on_screen
 from data.export import package_zip, safe_csv_bytes
-from data.load import Published, read_descriptor
+from data.load import TABLES_DIR, Published, read_descriptor
 from graph.export import gexf_bytes, graphml_bytes
 from ui.data import (
-    BY_VERSION,
+    cached,
     cascade_shown,
     claim_summary,
     dictionary,
@@ -93,14 +95,14 @@ def slide_svg(spec: dict, source_line: str, caption: str | None = None) -> str:
                        lambda: svg_text(spec, source_line, caption))
 
 
-@st.cache_data(max_entries=32, show_spinner=False, hash_funcs=BY_VERSION)
+@cached(max_entries=32)
 def graph_file(t: Published, kind: str, evidence: Ids, sources: Ids) -> bytes:
     """The network for the filters as ``"graphml"`` or ``"gexf"`` bytes."""
     maker = {"graphml": graphml_bytes, "gexf": gexf_bytes}[kind]
     return maker(network_view(t, evidence, sources).graph)
 
 
-@st.cache_data(max_entries=1, show_spinner=False, hash_funcs=BY_VERSION)
+@cached(max_entries=1)
 def data_package_zip(t: Published) -> bytes:
     """Every published table, the data dictionary, the source list and a citation note, as
     one ZIP: every file the Sources and data page offers, in one download."""
@@ -109,7 +111,7 @@ def data_package_zip(t: Published) -> bytes:
                         "data_dictionary.csv": dictionary()})
 
 
-@st.cache_data(max_entries=2, show_spinner="Making the lesson handout…", hash_funcs=BY_VERSION)
+@cached(max_entries=2, spinner="Making the lesson handout…")
 def lesson_handout(t: Published, paper: str) -> bytes:
     """The lesson as a PDF handout, one page per step, on ``paper`` (A4 or Letter)."""
     from classroom.handouts import lesson_pdf
@@ -122,7 +124,7 @@ def lesson_handout(t: Published, paper: str) -> bytes:
     return lesson_pdf(lesson(t), pictures, shown, paper)
 
 
-@st.cache_data(max_entries=64, show_spinner=False, hash_funcs=BY_VERSION)
+@cached(max_entries=64)
 def quiz_handout(t: Published, number: int, paper: str, part: str) -> bytes:
     """Quiz ``number`` (the questions the Quiz page shows for it) on paper: ``part`` is
     "worksheet" (for the class) or "key" (the answer key, a file of its own)."""

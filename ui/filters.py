@@ -5,10 +5,10 @@ Each filter is a multiselect whose value lives in the URL under its key.
 
 from __future__ import annotations
 
-import pandas as pd
 import streamlit as st
 
 from data.glossary import explain
+from data.load import Published
 from ui import state
 from ui.data import filter_options
 
@@ -18,7 +18,7 @@ FILTER_HELP = {"cancer": explain("primary cancer"), "site": explain("site"),
                "evidence": explain("kind of evidence"), "source": explain("confidence")}
 
 
-def spread_filters(t: dict[str, pd.DataFrame], keys: tuple[str, ...]) -> dict[str, list[str]]:
+def spread_filters(t: Published, keys: tuple[str, ...]) -> dict[str, list[str]]:
     """Draw the chosen filters in one row; return {key: chosen ids}.
 
     An empty filter means "all" (the placeholder says so), which keeps links short.

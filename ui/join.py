@@ -4,10 +4,10 @@ network (``--server.address=0.0.0.0``), never by default."""
 from __future__ import annotations
 
 import streamlit as st
-from streamlit import config
 
 from classroom.commands import START, START_FOR_CLASS
 from classroom.join import join_url, qr_png
+from ui.data import cached
 from ui.navigation import LESSON
 
 # How the README starts the app, from its one owner (classroom/commands.py).
@@ -15,7 +15,7 @@ START_COMMAND = START
 SERVE_ON_NETWORK = START_FOR_CLASS
 
 
-@st.cache_data(max_entries=64, show_spinner=False)
+@cached(max_entries=64)
 def _qr(url: str) -> bytes:
     """The QR code of a join address (a class shares a handful of them)."""
     return qr_png(url)
@@ -23,8 +23,8 @@ def _qr(url: str) -> bytes:
 
 def address(page: str = LESSON.url_path, step: int | None = None) -> str | None:
     """The address students type for ``page`` (at ``step``), or None when not shared."""
-    return join_url(config.get_option("server.address"), config.get_option("server.port"),
-                    page, config.get_option("server.baseUrlPath") or "", step)
+    return join_url(st.get_option("server.address"), st.get_option("server.port"),
+                    page, st.get_option("server.baseUrlPath") or "", step)
 
 
 def join_hint() -> str:

@@ -18,8 +18,10 @@ class LinkParam:
     """One link value: ``?key=...`` read by ``pages`` (files under pages/).
 
     ``kind`` is ``"multi"`` (repeatable: ``?cancer=a&cancer=b``), ``"single"`` (one of the
-    page's options) or ``"int"`` (a whole number from ``low`` to ``high``; ``high`` None is
-    set by the data: the lesson's length). A value equal to ``default`` is left out of links.
+    page's options), ``"int"`` (a whole number from ``low`` to ``high``; ``high`` None is
+    set by the data: the lesson's length) or ``"text"`` (a value the page reads itself, with
+    a check of its own form: ``ui.state.init_text``). A value equal to ``default`` is left out
+    of links.
     """
 
     key: str
@@ -51,6 +53,7 @@ PARAMS: tuple[LinkParam, ...] = (
     LinkParam("from_cancer", (SITES,), "single", ""),
     LinkParam("check_cancer", ("pages/source_check.py",), "single", "breast"),
     LinkParam("quiz", ("pages/quiz.py",), "int", 1, 0, 9999),
+    LinkParam("answers", ("pages/quiz.py",), "text", ""),  # first answers: ui/quiz_memory.py
     LinkParam("step", ("pages/lesson.py",), "int", 1, 1, None),
 )
 

@@ -4,6 +4,9 @@ Privacy: the uploaded table lives only in ``st.session_state`` (memory, this bro
 It is never written to disk and never put in ``st.cache_data``/``st.cache_resource``, which
 would keep it in the server process after the session ends; its chart specs are memoised on
 the session's own object instead, so reruns stay light.
+
+Memo: :meth:`OwnData.memo` (one upload's specs and tables, dropped with it); the steps
+before it use :func:`ui.own_upload.session_memo`.
 """
 
 from __future__ import annotations

@@ -2,6 +2,10 @@
 
 Everything the person uploads stays in ``st.session_state`` (this session's memory). Nothing
 here uses Streamlit's process-wide caches for their data, which would outlive the session.
+
+Memo: :func:`session_memo` for an upload's steps (the latest file's only);
+:meth:`ui.own_data.OwnData.memo` for its drawings; :func:`ui.data.cached` for what comes from
+the five sources alone (the vocabularies).
 """
 
 from __future__ import annotations
@@ -15,22 +19,18 @@ import streamlit as st
 from data.export import safe_csv_bytes
 from data.extracts import own_pairs
 from data.load import Published
-from ui.data import BY_VERSION, tables
+from ui.data import cached, tables
 from ui.show import escape_markdown
+from ui.st_internals import DeletedFile  # Streamlit internal: see its upgrade note
 from upload.cells import Tidied
 from upload.limits import release_memory
-from upload.names import Match, load_synonyms, match_all, vocabulary
+from upload.names import Match, automatic_ids, load_synonyms, match_all, vocabulary
 from upload.problems import UploadError
 from upload.read import DECIMALS, DELIMITERS, ReadOptions, read_table
 from upload.resolve import resolve, shown_table, totals
 from upload.tidy import tidy_report
 from upload.view import short
 from upload.workbook import is_workbook, sheet_names
-
-try:  # where Streamlit 1.67 keeps it; only used to recognise a file this server never had
-    from streamlit.runtime.uploaded_file_manager import DeletedFile
-except ImportError:  # pragma: no cover - a later Streamlit may move it
-    DeletedFile = ()
 
 EXAMPLES_DIR = Path(__file__).resolve().parent.parent / "data" / "examples"
 EXAMPLES = {"practice_spread_counts.csv": "counts with totals",
@@ -169,7 +169,7 @@ def show_problems(problem: UploadError, heading: str) -> None:
              icon=":material/error:")
 
 
-@st.cache_resource(show_spinner=False, max_entries=1, hash_funcs=BY_VERSION)
+@cached(max_entries=1)
 def vocabularies(t: Published) -> dict[str, dict]:
     """The names the dashboard knows, for matching (shared; read-only; no user data)."""
     synonyms = load_synonyms()
@@ -213,7 +213,7 @@ def name_choices(found: dict[str, Match], kind: str, file_key: str) -> dict[str,
     new names offered to change (a suggestion counts once the person confirms it)."""
     labels = vocabularies(tables())[f"{kind}_labels"]
     options = [""] + sorted(labels, key=labels.get)
-    chosen = {name: m.id if m.automatic else None for name, m in found.items()}
+    chosen = automatic_ids(found)
     plural = {"cancer": "cancers", "site": "sites"}[kind]
 
     def boxes(names: list[str], group: str, label: Callable[[str], str]) -> dict:

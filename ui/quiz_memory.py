@@ -16,8 +16,10 @@ from collections.abc import Mapping, Sequence
 import streamlit as st
 
 from classroom.quiz import Question
+from ui import state
+from ui.links import LINKS
 
-KEY = "answers"
+KEY = LINKS["answers"].key  # declared in ui/links.py, so the link tests cover it
 _UNANSWERED = "-"
 _VALUE = re.compile(r"([0-9]{1,9})\.([0-9-]{1,40})")
 
@@ -72,11 +74,16 @@ def score_words(correct: int, answered: int, total: int) -> tuple[str, str]:
     return f"{correct} right out of {total}", note
 
 
-def restore(number: int, questions: Sequence[Question], given: dict[str, str]) -> None:
-    """Add the link's first answers for quiz ``number`` to ``given`` (an answer this session
-    already holds is kept: it came first)."""
-    for qid, option in decode(st.query_params.get(KEY), number, questions).items():
-        given.setdefault(qid, option)
+def check_link() -> None:
+    """Name, in the page's link notice, an answers value that is not of the form
+    ``<quiz number>.<marks>`` (one of the right form for another quiz is dropped quietly)."""
+    state.init_text(KEY, lambda value: _VALUE.fullmatch(value) is not None)
+
+
+def linked(number: int, questions: Sequence[Question]) -> dict[str, str]:
+    """The first answers the page's link holds for quiz ``number`` ({} if none fit); a
+    session's own come first (:func:`views.clicks.with_link_answers`)."""
+    return decode(st.query_params.get(KEY), number, questions)
 
 
 def remember(number: int, questions: Sequence[Question], given: Mapping[str, str]) -> None:

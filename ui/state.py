@@ -11,7 +11,7 @@ that links stay short.
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Callable, Mapping, Sequence
 
 import streamlit as st
 
@@ -91,6 +91,14 @@ def init_int(key: str) -> None:
         else:
             _note(key, [given[0]])
     st.session_state[key] = value
+
+
+def init_text(key: str, fits: Callable[[str], bool]) -> None:
+    """Check a value the page reads itself (kind ``"text"``): one whose form does not ``fit``,
+    or a repeat of the key, is named in the link notice; the page ignores it."""
+    _declared(key, "text")
+    given = st.query_params.get_all(key)
+    _note(key, [v for v in given if not fits(v)] + given[1:])
 
 
 def sync(key: str) -> None:

@@ -9,12 +9,12 @@ merge.py) → view (view.py). Problems are :class:`upload.problems.UploadError` 
 
 from upload.columns import REQUIRED_ROLES, ROLES, SHAPE_LABELS, SHAPES, guess_shape
 from upload.limits import MAX_BYTES, MAX_ROWS
-from upload.names import Match, match_all, match_names, name_key, vocabulary
+from upload.names import Match, automatic_ids, match_all, name_key, vocabulary
 from upload.patients import patient_rows
 from upload.problems import UploadError
 from upload.read import ReadOptions, read_table
 from upload.tidy import tidy, tidy_report
 
 __all__ = ["MAX_BYTES", "MAX_ROWS", "REQUIRED_ROLES", "ROLES", "SHAPES", "SHAPE_LABELS",
-           "Match", "ReadOptions", "UploadError", "guess_shape", "match_all", "match_names",
+           "Match", "ReadOptions", "UploadError", "guess_shape", "match_all", "automatic_ids",
            "name_key", "patient_rows", "read_table", "tidy", "tidy_report", "vocabulary"]

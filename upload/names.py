@@ -74,27 +74,6 @@ def vocabulary(table: pd.DataFrame, key: str, label: str = "label",
     return vocab
 
 
-def match_names(values: Iterable[str],
-                vocab: Mapping[str, Iterable[str]]) -> dict[str, str | None]:
-    """Each value -> the one id whose names share its :func:`name_key`; None when no id does,
-    or when two ids do (ambiguous: the person chooses).
-
-    >>> vocab = {"lung": ["lung", "Lung"], "bone": ["bone", "bones"]}
-    >>> match_names(["Lungs", "BONE", "Spleen"], vocab)
-    {'Lungs': 'lung', 'BONE': 'bone', 'Spleen': None}
-    """
-    ids_by_key: dict[str, set[str]] = {}
-    for ident, names in vocab.items():
-        for name in names:
-            ids_by_key.setdefault(name_key(name), set()).add(ident)
-    matches: dict[str, str | None] = {}
-    for value in values:
-        ids = ids_by_key.get(name_key(value), set())
-        matches[value] = next(iter(ids)) if len(ids) == 1 else None
-    return matches
-
-
-
 # ---------------------------------------------------------------------------------------------
 # Other names, groupings and near spellings
 
@@ -168,6 +147,16 @@ def match_all(values: Iterable[str], vocab: Mapping[str, Iterable[str]],
         else:
             matches[value] = _suggest(key, single)
     return matches
+
+
+def automatic_ids(found: Mapping[str, Match]) -> dict[str, str | None]:
+    """Name -> id for the names :func:`match_all` matched without asking; None for the rest
+    (what the upload page starts from, before the person confirms or changes a name).
+
+    >>> automatic_ids({"Lungs": Match("lung", "same"), "Livr": Match("liver", "suggested")})
+    {'Lungs': 'lung', 'Livr': None}
+    """
+    return {name: match.id if match.automatic else None for name, match in found.items()}
 
 
 def _suggest(key: str, single: Mapping[str, str]) -> Match:

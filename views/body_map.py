@@ -9,6 +9,7 @@ import pandas as pd
 from charts.body_map import LAND, START, arrows, body_map, places
 from charts.style import plain_spec
 from data import extracts, query
+from data.load import Published
 from data.vocabulary import EVIDENCE_ORDER
 from views.network import same_organ_note
 
@@ -37,7 +38,7 @@ class BodyMapView:
     quotes: pd.DataFrame
 
 
-def body_map_choices(t: dict[str, pd.DataFrame]) -> BodyMapChoices:
+def body_map_choices(t: Published) -> BodyMapChoices:
     """The cancers that start in a drawn organ and the sites drawn, among the pairs that travel."""
     organ = query.labels(t["cancers"], "cancer_id", "organ_site_id")
     moving = query.travelling(t["spread"])
@@ -51,7 +52,7 @@ def body_map_choices(t: dict[str, pd.DataFrame]) -> BodyMapChoices:
                           same_organ_note(t))
 
 
-def _title(t: dict[str, pd.DataFrame], mode: str, chosen: str) -> str:
+def _title(t: Published, mode: str, chosen: str) -> str:
     """The drawing's title: where a cancer spreads, or which cancers reach a site."""
     if mode == "cancer":
         name = query.labels(t["cancers"], "cancer_id")[chosen]
@@ -59,7 +60,7 @@ def _title(t: dict[str, pd.DataFrame], mode: str, chosen: str) -> str:
     return f"Which cancers spread to: {query.labels(t['sites'], 'site_id')[chosen]}"
 
 
-def body_map_view(t: dict[str, pd.DataFrame], mode: str, chosen: str,
+def body_map_view(t: Published, mode: str, chosen: str,
                   sentences: bool) -> BodyMapView:
     """Arrows for one cancer (``mode == "cancer"``) or into one site (``"site"``).
 

@@ -14,6 +14,7 @@ import pandas as pd
 from charts.lesson_network import lesson_network
 from charts.style import plain_spec
 from data import query
+from data.load import Published
 from views.body_map import body_map_choices, body_map_view
 from views.reference import filter_options
 from views.spread import spread_view
@@ -24,7 +25,7 @@ PICTURES = ("facts", "heatmap", "top_sites", "network", "survival")
 NCI_TABLE_ONLY = ("ranked_table",)
 
 
-def nci_pairs(t: dict[str, pd.DataFrame]) -> pd.DataFrame:
+def nci_pairs(t: Published) -> pd.DataFrame:
     """The NCI ranked table's pairs that travel: cancer and site labels, and the rank."""
     rows = query.filter_spread(query.travelling(t["spread"]), evidence=NCI_TABLE_ONLY)
     return pd.DataFrame({
@@ -41,7 +42,7 @@ class Picture:
     credit: str
 
 
-def lesson_picture(t: dict[str, pd.DataFrame], view: str) -> Picture:
+def lesson_picture(t: Published, view: str) -> Picture:
     """The chart for a step's ``view`` (one of :data:`PICTURES`).
 
     Raises

@@ -10,6 +10,7 @@ import pandas as pd
 from charts.network import edge_frame, focus_set, network_chart, network_edges, node_frame
 from charts.style import plain_spec
 from data import extracts, query
+from data.load import Published
 from graph.build import edge_table, spread_graph
 from graph.layout import layout
 from graph.metrics import node_measures, shared_sites
@@ -37,7 +38,7 @@ class NetworkView:
     edges_shown: pd.DataFrame | None = None
 
 
-def network_view(t: dict[str, pd.DataFrame], evidence: Ids, sources: Ids) -> NetworkView:
+def network_view(t: Published, evidence: Ids, sources: Ids) -> NetworkView:
     """The graph of the pairs that travel (see :func:`data.query.travelling`) for the filters."""
     rows = query.filter_spread(query.travelling(t["spread"]), evidence=evidence, sources=sources)
     g = nx.freeze(spread_graph(rows, t["cancers"], t["sites"]))
@@ -61,7 +62,7 @@ def network_picture(view: NetworkView, layout_name: str, seed: int, focus: str |
     return plain_spec(chart), sorted(lit)
 
 
-def network_picture_for(t: dict[str, pd.DataFrame], evidence: Ids, sources: Ids,
+def network_picture_for(t: Published, evidence: Ids, sources: Ids,
                         layout_name: str, seed: int, focus: str | None,
                         narrow: bool = False) -> tuple[dict, list[str]]:
     """:func:`network_picture` of the filters' graph (one call, so it can be cached)."""
@@ -69,7 +70,7 @@ def network_picture_for(t: dict[str, pd.DataFrame], evidence: Ids, sources: Ids,
                            narrow)
 
 
-def same_organ_note(t: dict[str, pd.DataFrame]) -> str:
+def same_organ_note(t: Published) -> str:
     """A sentence naming the pairs the network and body map leave out, and why ("" if none)."""
     pairs = query.left_out_of_travel(t["spread"], t["cancers"], t["sites"])
     if not pairs:

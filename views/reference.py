@@ -6,20 +6,21 @@ from __future__ import annotations
 import pandas as pd
 
 from data import extracts, query
+from data.load import Published
 from views.source_check import claim_summary
 
 
-def filter_options(t: dict[str, pd.DataFrame]) -> dict[str, dict[str, str]]:
+def filter_options(t: Published) -> dict[str, dict[str, str]]:
     """Choices for the spread filters: {"cancer"|"site"|"evidence"|"source": {id: label}}."""
     return query.filter_options(t)
 
 
-def cascade_shown(t: dict[str, pd.DataFrame]) -> pd.DataFrame:
+def cascade_shown(t: Published) -> pd.DataFrame:
     """The steps of spread, in order: the NCI's names and words, and plain words for each."""
     return extracts.steps(t["cascade"])
 
 
-def symptoms_summary(t: dict[str, pd.DataFrame]) -> pd.DataFrame:
+def symptoms_summary(t: Published) -> pd.DataFrame:
     """Per site: its symptoms and how many sources name them (those only a low-confidence
     source names are marked), then the general signs of spread."""
     return query.symptoms_by_site(t["symptoms"], t["sites"], _low(t))
@@ -31,25 +32,25 @@ LESSON_COLUMNS = {"cascade": ["step", "name"],  # plain words: the step's Words 
 """The short columns a lesson step's table keeps (the takeaways beside it quote the rest)."""
 
 
-def _low(t: dict[str, pd.DataFrame]) -> frozenset[str]:
+def _low(t: Published) -> frozenset[str]:
     """The ids of the low-confidence sources."""
     return frozenset(t["sources"].loc[t["sources"]["confidence"] == "low", "source_id"])
 
 
-def _lesson_symptoms(t: dict[str, pd.DataFrame]) -> pd.DataFrame:
+def _lesson_symptoms(t: Published) -> pd.DataFrame:
     """Symptoms by site as a projected step shows them: only those a source above low
     confidence names (the rest are counted in :func:`lesson_table_note`)."""
     return query.symptoms_by_site(t["symptoms"], t["sites"], _low(t), drop_low=True)
 
 
-def lesson_table(t: dict[str, pd.DataFrame], view: str) -> pd.DataFrame:
+def lesson_table(t: Published, view: str) -> pd.DataFrame:
     """The table a lesson step shows for ``view`` ("cascade", "symptoms" or "sources")."""
     full = {"cascade": cascade_shown, "symptoms": _lesson_symptoms,
             "sources": claim_summary}[view](t)  # the Source check page's own summary
     return full[LESSON_COLUMNS[view]]
 
 
-def lesson_table_note(t: dict[str, pd.DataFrame], view: str) -> str:
+def lesson_table_note(t: Published, view: str) -> str:
     """What a lesson step's table leaves out, in a sentence ("" when nothing): the symptoms
     that only a low-confidence source names."""
     if view != "symptoms":
@@ -70,12 +71,12 @@ def dictionary(descriptor: dict) -> pd.DataFrame:
     return query.data_dictionary(descriptor)
 
 
-def sources_table(t: dict[str, pd.DataFrame]) -> pd.DataFrame:
+def sources_table(t: Published) -> pd.DataFrame:
     """The five sources as the Sources page's table (ids and labels)."""
     return extracts.sources(t["sources"])
 
 
-def overview_texts(t: dict[str, pd.DataFrame]) -> dict:
+def overview_texts(t: Published) -> dict:
     """The overview's headline counts and its facts grouped by topic."""
     short = query.labels(t["sources"], "source_id", "short_name")
     confidence = query.labels(t["sources"], "source_id", "confidence")

@@ -9,6 +9,7 @@ import pandas as pd
 from charts.spread import pair_strip
 from charts.style import plain_spec
 from data import extracts, query
+from data.load import Published
 
 
 @dataclass(frozen=True)
@@ -42,13 +43,13 @@ def profile_tables(site: str, tables: dict[str, pd.DataFrame]) -> dict[str, pd.D
             "treatments": extracts.treatments(treatments, tables)}
 
 
-def site_options(t: dict[str, pd.DataFrame]) -> dict[str, str]:
+def site_options(t: Published) -> dict[str, str]:
     """Every site a source says some cancer reaches, id -> label, by label."""
     names = query.labels(t["sites"], "site_id")
     return {s: names[s] for s in sorted(set(t["spread"]["site"]), key=names.get)}
 
 
-def site_profile(t: dict[str, pd.DataFrame], site: str) -> SiteProfile:
+def site_profile(t: Published, site: str) -> SiteProfile:
     """The profile of ``site`` (a site id)."""
     parts = profile_tables(site, t)
     rows = t["spread"][t["spread"]["site"] == site]
@@ -58,7 +59,7 @@ def site_profile(t: dict[str, pd.DataFrame], site: str) -> SiteProfile:
                        int(ranked_first["primary"].nunique()), parts["symptom_quotes"])
 
 
-def site_picture(t: dict[str, pd.DataFrame], site: str) -> dict:
+def site_picture(t: Published, site: str) -> dict:
     """The chart of the cancers that reach ``site``: one row each, 1st-ranked first, coloured
     by the NCI rank and marked where a sentence names the pair ({} if none does)."""
     rows = t["spread"][t["spread"]["site"] == site]

@@ -8,6 +8,7 @@ import pandas as pd
 
 from data import extracts, query
 from data.claims import claim_checks, conflicts
+from data.load import Published
 from data.vocabulary import EVIDENCE_WORDS
 
 Quote = tuple[str, str, str]
@@ -35,7 +36,7 @@ KNOWN_ERROR_BASIS = "medical knowledge, as this app's curators read it"
 """What a known-error note is worked out from (it is never a source's words)."""
 
 
-def known_errors(t: dict[str, pd.DataFrame]) -> pd.DataFrame:
+def known_errors(t: Published) -> pd.DataFrame:
     """Every claim this app marks as wrong: source_id, source (short name), question, what the
     source says (its words) and why it is wrong (this app's words), in file order."""
     claims = t["claims"].fillna("")
@@ -47,7 +48,7 @@ def known_errors(t: dict[str, pd.DataFrame]) -> pd.DataFrame:
                          "why_wrong": wrong["known_error"]}).reset_index(drop=True)
 
 
-def check_options(t: dict[str, pd.DataFrame]) -> dict[str, str]:
+def check_options(t: Published) -> dict[str, str]:
     """The cancers any source names, id -> label, by label."""
     names = query.labels(t["cancers"], "cancer_id")
     return {c: names[c] for c in sorted(set(t["spread"]["primary"]), key=names.get)}
@@ -75,19 +76,19 @@ def source_matrix(spread: pd.DataFrame, primary: str, sources: pd.DataFrame,
     return grid
 
 
-def source_grid(t: dict[str, pd.DataFrame], cancer: str) -> pd.DataFrame:
+def source_grid(t: Published, cancer: str) -> pd.DataFrame:
     """For one cancer: which source names which site, and how."""
     return source_matrix(t["spread"], cancer, t["sources"], t["sites"])
 
 
-def claim_summary(t: dict[str, pd.DataFrame]) -> pd.DataFrame:
+def claim_summary(t: Published) -> pd.DataFrame:
     """Per question, as the table on screen shows it: sources answering, verdict, who
     contradicts itself."""
     checks = claim_checks(t["claims"], t["sources"])
     return checks[list(SUMMARY_COLUMNS)].rename(columns=SUMMARY_COLUMNS)
 
 
-def claims_table(t: dict[str, pd.DataFrame]) -> pd.DataFrame:
+def claims_table(t: Published) -> pd.DataFrame:
     """Every claim, as the page's table (ids and labels, see :mod:`data.columns`)."""
     return extracts.claim_rows(t["claims"], t)
 
@@ -100,7 +101,7 @@ def _clashes(pairs: pd.DataFrame, holders: dict[str, str]) -> list[tuple[str, st
     return [(a, b, holders[a], holders[b]) for a, b in seen.values()]
 
 
-def topics(t: dict[str, pd.DataFrame]) -> list[Topic]:
+def topics(t: Published) -> list[Topic]:
     """Every question with its verdict, clashes and answers in the sources' words."""
     short = query.labels(t["sources"], "source_id", "short_name")
     confidence = query.labels(t["sources"], "source_id", "confidence")

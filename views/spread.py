@@ -10,6 +10,7 @@ from charts.export import filters_caption
 from charts.spread import mark_pair, pair_strip, spread_heatmap, top_sites_bars
 from charts.style import plain_spec
 from data import extracts, query
+from data.load import Published
 
 Ids = tuple[str, ...]
 
@@ -41,7 +42,7 @@ class SpreadView:
         return self.rows.empty
 
 
-def spread_view(t: dict[str, pd.DataFrame], cancers: Ids, sites: Ids, evidence: Ids,
+def spread_view(t: Published, cancers: Ids, sites: Ids, evidence: Ids,
                 sources: Ids) -> SpreadView:
     """The page's view for the filters (each a tuple of ids; every id = no filter)."""
     rows = query.filter_spread(t["spread"], cancers, sites, evidence, sources)
@@ -75,7 +76,7 @@ def slide_caption(options: dict[str, dict[str, str]], chosen: dict[str, list[str
         {FILTER_NAMES[key]: len(options[key]) for key in chosen})
 
 
-def quotes(t: dict[str, pd.DataFrame], primary: str | None, site: str | None, evidence: Ids,
+def quotes(t: Published, primary: str | None, site: str | None, evidence: Ids,
            sources: Ids) -> pd.DataFrame:
     """The quotes behind a cancer, a site or one pair, under the evidence and source filters."""
     rows = query.filter_spread(t["spread"], evidence=evidence, sources=sources)
@@ -100,7 +101,7 @@ def split_pair(key: str) -> tuple[str, str]:
     return primary, site
 
 
-def pair_options(t: dict[str, pd.DataFrame]) -> frozenset[str]:
+def pair_options(t: Published) -> frozenset[str]:
     """Every pair some source names, as link values: the pairs a link may choose."""
     return frozenset(pair_key(p, s) for p, s in zip(t["spread"]["primary"], t["spread"]["site"],
                                                     strict=True))
@@ -119,26 +120,35 @@ def outline_row(cell: pd.Series, **more: float) -> dict:
             "site_label": cell["site_label"], **more}
 
 
-def marked_heatmap(t: dict[str, pd.DataFrame], cancers: Ids, sites: Ids, evidence: Ids,
-                   sources: Ids, pair: str) -> dict:
-    """The heatmap for the filters with ``pair``'s cell outlined (the heatmap unchanged when
-    the filters hide that pair)."""
-    view = spread_view(t, cancers, sites, evidence, sources)
+def marked_heatmap(view: SpreadView, pair: str) -> dict:
+    """The view's heatmap with ``pair``'s cell outlined (the heatmap unchanged when the
+    filters hide that pair). Takes the built view: a new pair never rebuilds it."""
     cell = pair_cell(view.cells, pair)
     return view.heatmap if cell is None else mark_pair(view.heatmap, outline_row(cell))
 
 
-def cancer_picture(t: dict[str, pd.DataFrame], cancers: Ids, sites: Ids, evidence: Ids,
-                   sources: Ids, cancer: str, pair: str = "") -> dict:
-    """A phone's heatmap: one cancer's row of the filtered heatmap, as rows of sites, with
-    ``pair``'s row outlined when it is that cancer's ({} when the filters leave that cancer
-    nothing)."""
-    cells = spread_view(t, cancers, sites, evidence, sources).cells
-    mine = cells[cells["primary"] == cancer]
+def cancer_strip(view: SpreadView, cancer: str) -> dict:
+    """A phone's heatmap: one cancer's row of the view's heatmap, as rows of sites ({} when
+    the filters leave that cancer nothing)."""
+    mine = view.cells[view.cells["primary"] == cancer]
     if mine.empty:
         return {}
     name = mine["cancer"].iloc[0]
-    spec = plain_spec(pair_strip(mine, "site_label", f"Where {name} spreads",
+    return plain_spec(pair_strip(mine, "site_label", f"Where {name} spreads",
                                  f"Where {name} spreads"))
-    cell = pair_cell(mine, pair)
-    return spec if cell is None else mark_pair(spec, outline_row(cell, x0=0.0, x1=1.0))
+
+
+def marked_strip(view: SpreadView, strip: dict, cancer: str, pair: str) -> dict:
+    """``cancer``'s strip (:func:`cancer_strip`) with ``pair``'s row outlined when ``pair``
+    is that cancer's (the strip unchanged otherwise). Outlining copies the spec, so a new
+    pair never redraws the strip."""
+    if not strip or split_pair(pair)[0] != cancer:
+        return strip
+    cell = pair_cell(view.cells, pair)
+    return strip if cell is None else mark_pair(strip, outline_row(cell, x0=0.0, x1=1.0))
+
+
+def cancer_picture(view: SpreadView, cancer: str, pair: str = "") -> dict:
+    """:func:`cancer_strip` with ``pair``'s row outlined when it is ``cancer``'s. Takes the
+    built view: a new cancer or pair never rebuilds it."""
+    return marked_strip(view, cancer_strip(view, cancer), cancer, pair)

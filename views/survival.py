@@ -9,6 +9,7 @@ import pandas as pd
 from charts.style import plain_spec
 from charts.survival import survival_bars
 from data import extracts, query
+from data.load import Published
 
 Quote = tuple[str, str, str]
 """A quote as a page shows it: the words, who said them, a detail line."""
@@ -33,7 +34,7 @@ class SurvivalView:
     rates_shown: pd.DataFrame | None = None
 
 
-def survival_view(t: dict[str, pd.DataFrame]) -> SurvivalView:
+def survival_view(t: Published) -> SurvivalView:
     """The page's view, from survival.csv, key_facts.csv and figures.csv."""
     rates = query.survival_view(t["survival"], t["cancers"], t["sources"])
     facts = t["key_facts"].set_index("fact_id")

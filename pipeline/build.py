@@ -1,6 +1,6 @@
 """Build the published tables in ``data/tables/`` from the curated claims in ``data/curation/``.
 
-Run ``python -m data.build`` (``--sources DIR`` to name the folder of source texts, default
+Run ``python -m pipeline.build`` (``--sources DIR`` to name the folder of source texts, default
 ``../shared/sources``; ``--check`` to compare with the committed tables instead of writing).
 
 The build is deterministic and refuses, naming the file, the entry and the reason: a quote it
@@ -16,8 +16,10 @@ from pathlib import Path
 
 import pandas as pd
 
-from data.build_spread import build_spread
-from data.curation_checks import (
+from data.load import TABLES_DIR
+from data.vocabulary import GENERAL
+from pipeline.build_spread import build_spread
+from pipeline.curation_checks import (
     CURATION_DIR,
     DATA_DIR,
     Context,
@@ -28,10 +30,8 @@ from data.curation_checks import (
     read_curation,
     refuse_duplicates,
 )
-from data.text import normalise
-from data.vocabulary import GENERAL
+from pipeline.text import normalise
 
-TABLES_DIR = DATA_DIR / "tables"
 DEFAULT_SOURCES_DIR = DATA_DIR.parent.parent / "shared" / "sources"
 
 __all__ = ["CURATION_DIR", "TABLES_DIR", "CurationError", "build_all", "main", "read_curation",
@@ -231,7 +231,7 @@ def stale_tables(tables: dict[str, pd.DataFrame], out_dir: Path = TABLES_DIR) ->
 
 def main(argv: list[str] | None = None) -> int:
     """Command-line entry: build (or with --check, compare) the tables."""
-    parser = argparse.ArgumentParser(prog="python -m data.build", description=__doc__)
+    parser = argparse.ArgumentParser(prog="python -m pipeline.build", description=__doc__)
     parser.add_argument("--sources", type=Path, default=DEFAULT_SOURCES_DIR,
                         help="folder holding the five source texts (default: %(default)s)")
     parser.add_argument("--out", type=Path, default=TABLES_DIR, help="where to write the CSVs")

@@ -9,10 +9,10 @@ from pathlib import Path
 import pandas as pd
 import yaml
 
-from data.text import normalise, quote_in_text
+from data.load import CURATION_DIR, DATA_DIR
+from pipeline.text import normalise, quote_in_text
 
-DATA_DIR = Path(__file__).resolve().parent
-CURATION_DIR = DATA_DIR / "curation"
+__all__ = ["CURATION_DIR", "DATA_DIR"]  # and the checks below
 
 
 class CurationError(ValueError):

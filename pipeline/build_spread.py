@@ -5,14 +5,14 @@ from __future__ import annotations
 
 import pandas as pd
 
-from data.curation_checks import (
+from pipeline.curation_checks import (
     Context,
     check_known,
     check_quote,
     fail,
     refuse_duplicates,
 )
-from data.text import normalise, table_row_in_text, table_row_quote
+from pipeline.text import normalise, table_row_in_text, table_row_quote
 
 
 def check_ranked_row(entry: int, row: dict, aliases: dict[str, list[str]]) -> None:
