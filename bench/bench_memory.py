@@ -1,7 +1,7 @@
 """Memory per upload: what one session holds after uploading a big patient file, and the
 peak while it is read, checked and counted.
 
-Run from the repository root: ``python -m bench.bench_memory [--rows 2000000]``. Prints a
+Run from the repository root: ``python -m bench.bench_memory [--rows 450000]``. Prints a
 Markdown table; nothing is asserted (memory is measured here, never in tests). Each figure
 is read from ``/proc/self/status`` (Linux): resident memory now (VmRSS) and at its peak
 (VmHWM, reset before the upload), in a fresh process, so the figures are the upload's own.
@@ -78,7 +78,7 @@ def upload(raw: bytes) -> dict:
 
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
-    parser.add_argument("--rows", type=int, default=2_000_000)
+    parser.add_argument("--rows", type=int, default=450_000)  # under the 25 MB limit
     args = parser.parse_args()
     load_tables()
     raw = made_elsewhere(args.rows)

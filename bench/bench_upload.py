@@ -1,5 +1,6 @@
-"""A big upload: a 450,000-row sample-level export (about 24 MB, under the 25 MB limit) (invented: blank sites for primary
-samples, repeated patient-site rows, clinical names, six columns), read, counted, drawn.
+"""A big upload: a 450,000-row sample-level export (about 24 MB, under the 25 MB limit;
+invented: blank sites for primary samples, repeated patient-site rows, clinical names, six
+columns), read, counted, drawn.
 
 Run from the repository root: ``python -m bench.bench_upload [--rows 450000] [--reruns 20]``.
 Prints a Markdown table; nothing is asserted (speed is measured here, never in tests).
