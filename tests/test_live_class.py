@@ -177,6 +177,17 @@ def test_expiry_deletes_everything_about_the_class(store):
     assert store.footprint(code) == 0
 
 
+@pytest.mark.server
+def test_every_redis_key_of_a_class_expires_within_the_class_lifetime(redis_url):  # noqa: F811
+    s = lc.open_store(redis_url)
+    code, _, seats, r = class_with(s, students=2)
+    lc.answer(s, code, seats[0], r, "Liver", "a", T0 + 3)
+    ttls = s.ttls(code)
+    assert len(ttls) == 5 and all(0 < t <= lc.LIVE_TTL_SECONDS for t in ttls)
+    assert all(0 < s.client.ttl(k) <= 2 * lc.JOIN_WINDOW for k in s.client.keys("live:rl:*"))
+    s.close()
+
+
 def test_activity_pushes_the_expiry_back(store):
     code, _, seats, r = class_with(store)
     lc.answer(store, code, seats[0], r, "Liver", "a", T0 + 3600)
