@@ -120,15 +120,17 @@ def _limit(store: Store, kind: str, device: str, limit: int, window: int, now: f
 
 
 def _class(store: Store, code: str, now: float) -> dict:
-    """The live class's row; LiveError if it is unknown or expired (an expired one is deleted)."""
-    row = store.get_class(code) if isinstance(code, str) else None
+    """The live class's row, with its "code" as stored (typed codes are normalised); LiveError
+    if it is unknown or expired (an expired one is deleted)."""
+    normal = normalise_code(code) if isinstance(code, str) else None
+    row = store.get_class(normal) if normal else None
     if row is not None and row["expires_at"] < now:
-        store.delete_class(code)
+        store.delete_class(normal)
         row = None
     if row is None:
         raise LiveError("This class has ended or its code is not right. "
                         "Check the code on the teacher's screen.")
-    return row
+    return {**row, "code": normal}
 
 
 def _host(store: Store, code: str, host_token: str, now: float) -> dict:
@@ -161,14 +163,13 @@ def join(store: Store, code: str, seat: str | None, nickname: str, device: str,
     """A seat token for this class. A known ``seat`` rejoins the same class, answers kept."""
     _limit(store, "join", device, JOIN_LIMIT, JOIN_WINDOW, now,
            "Too many tries to join from this device. Wait a minute, then type the code again.")
-    nickname = " ".join(str(nickname or "").split())
+    nickname = " ".join("".join(c for c in str(nickname or "")[:200] if c.isprintable()).split())
     if len(nickname) > NICKNAME_MAX:
         raise LiveError(f"A name can have at most {NICKNAME_MAX} letters. Try a shorter one.")
-    normal = normalise_code(code)
-    if normal is None:
+    if normalise_code(code) is None:
         raise LiveError("A class code is 8 letters and digits, like ABCD-EFGH. "
                         "Check the code on the teacher's screen.")
-    _class(store, normal, now)
+    normal = _class(store, code, now)["code"]
     if isinstance(seat, str) and len(seat) <= TOKEN_MAX and store.has_seat(normal, seat):
         return seat
     token = secrets.token_urlsafe(16)
@@ -192,7 +193,7 @@ def check_prompt(prompt: PromptRecord) -> None:
 
 def set_prompt(store: Store, code: str, host_token: str, prompt: PromptRecord, now: float) -> int:
     """Show a prompt: opens a new round and returns its number (1, 2, ...)."""
-    _host(store, code, host_token, now)
+    code = _host(store, code, host_token, now)["code"]
     check_prompt(prompt)
     data = {**asdict(prompt), "options": list(prompt.options)}
     round_ = store.next_round(code, json.dumps(data), now, LIVE_TTL_SECONDS)
@@ -207,7 +208,7 @@ def answer(store: Store, code: str, seat: str, round_: int, choice: str, device:
     _limit(store, "answer", device, ANSWER_LIMIT, ANSWER_WINDOW, now,
            "That was a lot of taps in a few seconds. Wait ten seconds, then answer again.")
     row = _class(store, code, now)
-    prompt = _prompt(store, code, row["round"])
+    code, prompt = row["code"], _prompt(store, row["code"], row["round"])
     if prompt is None or not isinstance(round_, int) or round_ != row["round"]:
         raise LiveError(REFUSALS[WRONG_ROUND])
     if not isinstance(choice, str) or choice not in prompt.options:
@@ -219,6 +220,7 @@ def answer(store: Store, code: str, seat: str, round_: int, choice: str, device:
 
 def _phase(store: Store, code: str, host_token: str, phase: str, now: float) -> None:
     row = _host(store, code, host_token, now)
+    code = row["code"]
     if row["phase"] in ("lobby", "ended"):
         raise LiveError("Show a question first.")
     if row["phase"] == "revealed" and phase == "locked":
@@ -239,14 +241,13 @@ def reveal(store: Store, code: str, host_token: str, now: float) -> None:
 
 def end_class(store: Store, code: str, host_token: str, now: float) -> None:
     """Delete everything about the class now (its students, names and answers)."""
-    _host(store, code, host_token, now)
-    store.delete_class(code)
+    store.delete_class(_host(store, code, host_token, now)["code"])
 
 
 def room(store: Store, code: str, now: float) -> Room:
     """The room as the projector and phones see it."""
     row = _class(store, code, now)
-    prompt = _prompt(store, code, row["round"])
+    code, prompt = row["code"], _prompt(store, row["code"], row["round"])
     counts = store.tally(code, row["round"]) if prompt else {}
     tally = {option: int(counts.get(option, 0)) for option in prompt.options} if prompt else {}
     return Room(code=code, phase=row["phase"], prompt=prompt, round=row["round"],
@@ -256,9 +257,10 @@ def room(store: Store, code: str, now: float) -> Room:
 
 def my_answer(store: Store, code: str, seat: str, round_: int) -> str | None:
     """This seat's answer to that round, or None."""
-    if not isinstance(seat, str) or len(seat) > TOKEN_MAX:
+    normal = normalise_code(code) if isinstance(code, str) else None
+    if not normal or not isinstance(seat, str) or len(seat) > TOKEN_MAX:
         return None
-    return store.get_answer(code, seat, int(round_))
+    return store.get_answer(normal, seat, int(round_))
 
 
 def summary(store: Store, code: str, host_token: str, keep_names: bool) -> pd.DataFrame:
@@ -267,7 +269,7 @@ def summary(store: Store, code: str, host_token: str, keep_names: bool) -> pd.Da
     A student who gave no answer in a round has no row for it. Names only if ``keep_names``
     (and only if the student gave one); otherwise "Student 1", ... by join order.
     """
-    _host(store, code, host_token, float("-inf"))
+    code = _host(store, code, host_token, float("-inf"))["code"]
     seats, prompts, answers = store.dump(code)
     order = {seat: (int(o), nick) for seat, o, nick in seats}
     rows = []

@@ -263,3 +263,22 @@ def test_a_malformed_prompt_is_refused(bad, tmp_path):
     code, host = lc.start_class(s, T0)
     with pytest.raises(LiveError):
         lc.set_prompt(s, code, host, bad, T0)
+
+
+def test_hostile_input_gets_a_plain_refusal_and_names_are_kept_as_plain_text(store):
+    code, host = lc.start_class(store, T0)
+    seat = lc.join(store, code.lower(), None, "  <b>Ada</b>\x00\n\x1b[31m ", "a", T0)
+    round_ = lc.set_prompt(store, code, host, PROMPT, T0)
+    for bad_code in ("x" * 10_000, "", None, "ABCD-EFGH-IJKL"):
+        with pytest.raises(LiveError, match="code is not right|8 letters"):
+            lc.join(store, bad_code, None, "", "b", T0)
+        with pytest.raises(LiveError, match="code is not right"):
+            lc.room(store, bad_code, T0)
+    with pytest.raises(LiveError, match="has not joined this class"):
+        lc.answer(store, code, "s" * 100_000, round_, "Liver", "c", T0)
+    with pytest.raises(LiveError, match="not one of the answers"):
+        lc.answer(store, code, seat, round_, "Liver" * 1000, "c", T0)
+    lc.answer(store, code, seat, round_, "Liver", "c", T0)
+    assert lc.room(store, code.lower(), T0).code == code
+    names = lc.summary(store, code, host, keep_names=True)["student"].tolist()
+    assert names == ["<b>Ada</b>[31m"]
