@@ -249,6 +249,7 @@ def test_the_default_sqlite_file_is_in_a_private_folder_outside_the_repo():
     assert not os.path.abspath(s.path).startswith(os.path.abspath(os.path.dirname(
         os.path.dirname(__file__))))
     s.close()
+    assert not os.path.exists(folder)
 
 
 @pytest.mark.parametrize("bad", [
