@@ -54,7 +54,12 @@ def plain_failures(*kinds: type[BaseException]):
 
 
 class Store(Protocol):
-    """The operations the engine needs. ``expires`` arguments are epoch seconds."""
+    """The operations the engine needs (``now``: epoch seconds; ``ttl``: seconds to live).
+
+    ``setting`` is the LIVE_CLASS_STORE value that opens the same store again (a replica).
+    """
+
+    setting: str
 
     def create_class(self, code: str, host: str, now: float, ttl: float) -> bool: ...
     def get_class(self, code: str) -> dict | None: ...
