@@ -81,6 +81,8 @@ with where:  # each control as wide as its words; a row that does not fit wraps,
             handouts()
         with st.popover("Words", icon=":material/menu_book:", help="What the words mean"):
             glossary_lines(PAGE_TERMS["lesson"])
+        st.page_link("pages/live_class.py", label="Run a live class",
+                     icon=":material/co_present:")
     st.caption(f"**Step {number} of {len(steps)}** · For learning only, not for care "
                "decisions. Keys: → / Space next, ← back, Home / End; F11 full screen.")
 st.button("First step", on_click=go, args=(1,), key="first")

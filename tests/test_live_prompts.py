@@ -90,7 +90,7 @@ def test_where_does_it_spread_most_is_the_tables_first_site(tables, every_prompt
                 p.pid, option)
         assert all(_site(tables, o) in LAND for o in p.options)
     colon = next(p for p in tops if p.pid == "top:nci:colon")
-    assert colon.answer == "Liver" and "Lung" not in colon.options  # the NCI row: liver, lung
+    assert colon.answer == "Liver" and "Lung" not in colon.options  # NCI: liver, peritoneum, lungs
 
 
 def test_which_cancer_ranks_a_site_first_has_one_right_cancer(tables, every_prompt):

@@ -18,8 +18,9 @@ class LinkParam:
     """One link value: ``?key=...`` read by ``pages`` (files under pages/).
 
     ``kind`` is ``"multi"`` (repeatable: ``?cancer=a&cancer=b``), ``"single"`` (one of the
-    page's options) or ``"int"`` (a whole number from ``low`` to ``high``; ``high`` None is
-    set by the data: the lesson's length). A value equal to ``default`` is left out of links.
+    page's options), ``"int"`` (a whole number from ``low`` to ``high``; ``high`` None is
+    set by the data: the lesson's length) or ``"text"`` (a short code matching ``pattern``:
+    a live class's code and tokens). A value equal to ``default`` is left out of links.
     """
 
     key: str
@@ -28,10 +29,13 @@ class LinkParam:
     default: str | int | tuple[str, ...]
     low: int | None = None
     high: int | None = None
+    pattern: str = ""
 
 
 SPREAD, NETWORK = "pages/spread.py", "pages/network.py"
 BODY, SITES = "pages/body_map.py", "pages/site_profiles.py"
+LIVE, JOIN = "pages/live_class.py", "pages/join_class.py"
+TOKEN = r"[A-Za-z0-9_-]{8,64}"  # a live class's host or seat token, as its link carries it
 
 PARAMS: tuple[LinkParam, ...] = (
     LinkParam("cancer", (SPREAD,), "multi", ()),
@@ -52,6 +56,9 @@ PARAMS: tuple[LinkParam, ...] = (
     LinkParam("check_cancer", ("pages/source_check.py",), "single", "breast"),
     LinkParam("quiz", ("pages/quiz.py",), "int", 1, 0, 9999),
     LinkParam("step", ("pages/lesson.py",), "int", 1, 1, None),
+    LinkParam("live", (LIVE, JOIN), "text", "", pattern=r"[A-Za-z0-9-]{3,24}"),
+    LinkParam("host", (LIVE,), "text", "", pattern=TOKEN),
+    LinkParam("seat", (JOIN,), "text", "", pattern=TOKEN),
 )
 
 LINKS: dict[str, LinkParam] = {param.key: param for param in PARAMS}

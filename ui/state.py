@@ -93,6 +93,18 @@ def init_int(key: str) -> None:
     st.session_state[key] = value
 
 
+def init_text(key: str) -> None:
+    """Seed a short code (a live class's code or token) from the URL, once per session: a
+    value that does not match its declared pattern is left out and named in the notice."""
+    param = _declared(key, "text")
+    if key in st.session_state:
+        return
+    given = st.query_params.get_all(key)
+    valid = [v for v in given if re.fullmatch(param.pattern, v)]
+    _note(key, [v for v in given if v not in valid] + valid[1:])
+    st.session_state[key] = valid[0] if valid else param.default
+
+
 def sync(key: str) -> None:
     """Write a widget's value back to the URL (removed when it equals the default)."""
     default = LINKS[key].default
