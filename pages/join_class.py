@@ -49,7 +49,7 @@ if not (link["live"] and link["seat"]):
 
 if not st.session_state.get("rejoined"):  # a reload or a new tab: back into the same seat
     try:
-        join(store, link["live"], link["seat"], "", live.device(link["seat"]), live.now())
+        join(store, link["live"], link["seat"], "", live.device(), live.now())
         st.session_state["rejoined"] = True
     except LiveError as error:
         live.refusal(error)
@@ -61,7 +61,7 @@ def pick(option: str) -> None:
     """Send this student's answer (changeable until the teacher locks)."""
     try:
         answer(store, link["live"], link["seat"], st.session_state["live_round"], option,
-               live.device(link["seat"]), live.now())
+               link["seat"], live.now())  # limited per seat: a class may share one address
     except LiveError as error:
         st.session_state["answer_refusal"] = str(error)
 

@@ -18,7 +18,7 @@ from ui import state
 from ui.data import cached, tables
 from ui.join import _qr
 from ui.show import computed, escape_markdown, quote
-from views.live import COMPUTED, Share
+from views.live import COMPUTED, Share, client_address
 
 STUDENT_PAGE = "join_class"
 LIVE_CSS = """<style>
@@ -45,9 +45,10 @@ def now() -> float:
     return time.time()
 
 
-def device(seat: str = "") -> str:
-    """What rate limits count by: this browser's address, or its seat when none is known."""
-    return getattr(st.context, "ip_address", None) or seat or "unknown"
+def device() -> str:
+    """What join limits count by: this phone's address (through the balancer too)."""
+    forwarded = st.context.headers.get_all("X-Forwarded-For") if st.context.headers else []
+    return client_address(getattr(st.context, "ip_address", None), forwarded) or "unknown"
 
 
 def link_values(*keys: str) -> dict[str, str]:

@@ -3,6 +3,7 @@ spread, the share of right guesses, a round-by-round summary and its CSV. Pure (
 
 from __future__ import annotations
 
+import ipaddress
 from dataclasses import dataclass
 
 import pandas as pd
@@ -90,3 +91,21 @@ def round_totals(summary: pd.DataFrame) -> pd.DataFrame:
 def summary_csv(summary: pd.DataFrame) -> bytes:
     """The class summary as spreadsheet-safe CSV (a nickname is a cell like any other)."""
     return safe_csv_bytes(summary)
+
+
+def client_address(peer: str | None, forwarded: list[str]) -> str | None:
+    """The address a device's limits are counted by: the peer's, or, when the peer is this
+    machine (the balancer of deploy/haproxy.cfg), the last X-Forwarded-For entry, the one
+    the balancer added (a phone may write earlier entries itself; it cannot write that one).
+
+    >>> client_address("10.0.0.7", ["1.2.3.4"]), client_address("127.0.0.1", ["9.9.9.9, 10.0.0.8"])
+    ('10.0.0.7', '10.0.0.8')
+    >>> client_address("127.0.0.1", []), client_address(None, ["10.0.0.8"])
+    ('127.0.0.1', None)
+    """
+    try:
+        local = peer is not None and ipaddress.ip_address(peer).is_loopback
+    except ValueError:
+        local = False
+    entries = [e.strip() for value in forwarded for e in value.split(",") if e.strip()]
+    return entries[-1][:64] if local and entries else peer
