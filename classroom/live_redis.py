@@ -24,6 +24,9 @@ import redis
 
 from classroom.live_store import NO_CLASS
 
+MAX_CONNECTIONS = 32
+"""Connections one store (one replica) opens to Redis at most."""
+
 PRELUDE = """
 local now, expires, ttl = tonumber(ARGV[1]), ARGV[2], tonumber(ARGV[3])
 local function live()
@@ -101,8 +104,12 @@ class RedisStore:
 
     def __init__(self, url: str):
         self.setting = url
-        self.client = redis.Redis.from_url(url, decode_responses=True, socket_timeout=10,
-                                           health_check_interval=30)
+        # Many sessions' threads share it: a blocking pool waits for a free connection (up to
+        # 10 s) rather than failing when all are busy.
+        pool = redis.BlockingConnectionPool.from_url(
+            url, max_connections=MAX_CONNECTIONS, timeout=10, decode_responses=True,
+            socket_timeout=10, health_check_interval=30)
+        self.client = redis.Redis(connection_pool=pool)
         self._scripts = {name: self.client.register_script(src) for name, src in (
             ("create", CREATE), ("seat", ADD_SEAT), ("round", NEXT_ROUND),
             ("phase", SET_PHASE), ("answer", PUT_ANSWER))}
@@ -182,3 +189,4 @@ class RedisStore:
 
     def close(self):
         self.client.close()
+        self.client.connection_pool.disconnect()

@@ -12,6 +12,8 @@ expired classes (and, by cascade, their seats, prompts and answers) and old rate
 
 from __future__ import annotations
 
+import atexit
+import shutil
 import sqlite3
 import tempfile
 import threading
@@ -79,6 +81,10 @@ class SqliteStore:
 
     def __init__(self, path: str | Path | None = None):
         self.path = str(path) if path is not None else str(private_path())
+        # A private file made here is removed when the store closes or the process exits.
+        self._owned = Path(self.path).parent if path is None else None
+        if self._owned:
+            atexit.register(self.close)
         self.setting = f"sqlite:///{self.path}"
         self._lock = threading.Lock()
         self._db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
@@ -225,5 +231,8 @@ class SqliteStore:
                    for table in ("classes", "seats", "prompts", "answers"))
 
     def close(self):
+        """Close the connection; a private file made by this store is deleted with its folder."""
         with self._lock:
             self._db.close()
+            if self._owned:
+                shutil.rmtree(self._owned, ignore_errors=True)

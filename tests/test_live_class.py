@@ -249,6 +249,7 @@ def test_the_default_sqlite_file_is_in_a_private_folder_outside_the_repo():
     assert not os.path.abspath(s.path).startswith(os.path.abspath(os.path.dirname(
         os.path.dirname(__file__))))
     s.close()
+    assert not os.path.exists(folder)
 
 
 @pytest.mark.parametrize("bad", [
@@ -282,3 +283,12 @@ def test_hostile_input_gets_a_plain_refusal_and_names_are_kept_as_plain_text(sto
     assert lc.room(store, code.lower(), T0).code == code
     names = lc.summary(store, code, host, keep_names=True)["student"].tolist()
     assert names == ["<b>Ada</b>[31m"]
+
+
+def test_the_bench_counts_every_answer_of_a_small_class(store):
+    """bench/bench_live.py on 20 students (it asserts the room's tally itself)."""
+    from bench.bench_live import bench
+
+    figures = bench(store.setting, students=20, taps=3, processes=1)
+    assert figures["answers"] == 60 and figures["per_second"] > 0
+    assert figures["quiet_median"] > 0
