@@ -77,3 +77,27 @@ def tap_body(options: dict[str, str]) -> alt.LayerChart:
         description="A simplified body figure with one dot per answer: tap the place you "
                     "think is right. The same answers are listed as buttons below it.")
     return readable(chart)
+
+
+def tap_row(options: tuple[str, ...], site: str) -> alt.LayerChart:
+    """The cancers of a prompt as one row of the heatmap, turned on its side to fit a phone:
+    a cell per cancer (no rank colour: the rank is the question); tapping one outlines it and
+    selects its ``label``."""
+    cells = pd.DataFrame({"label": list(options), "column": site})
+    pick = alt.selection_point(name=TAP, fields=["label"], on="click")
+    y = alt.Y("label:N", sort=list(options), title=None, axis=None)
+    x = alt.X("column:N", title=None, axis=alt.Axis(orient="top", labelAngle=0))
+    boxes = alt.Chart(cells).mark_rect(fill=LIGHT.body_fill, cornerRadius=4,
+                                       cursor="pointer").encode(
+        x=x, y=y,
+        stroke=alt.condition(pick, alt.value(LIGHT.chosen), alt.value(LIGHT.body_outline),
+                             empty=False),
+        strokeWidth=alt.condition(pick, alt.value(5), alt.value(1.5), empty=False),
+        tooltip=[alt.Tooltip("label:N", title="Cancer")]).add_params(pick)
+    names = alt.Chart(cells).mark_text(fontSize=FONT_SIZE + 2, fontWeight="bold",
+                                       color=TEXT_COLOUR).encode(x=x, y=y, text="label:N")
+    chart = alt.layer(boxes, names).properties(
+        width="container", height={"step": 52},
+        description=f"One row of the heatmap: a cell per cancer, for the {site.lower()}. Tap "
+                    "the cancer you think is right. The same cancers are buttons below it.")
+    return readable(chart)

@@ -10,7 +10,7 @@ from classroom.live_class import LiveError, answer, join, my_answer, room
 from ui import live, state
 from ui.frame import within_app
 from ui.show import chart, escape_markdown
-from views.live import STUDENT_WORDS, body_options, body_spec
+from views.live import STUDENT_WORDS, body_options, body_spec, row_site, row_spec
 
 within_app()  # drawn inside the app's frame, whatever opened it (ui/frame.py)
 
@@ -67,7 +67,7 @@ def pick(option: str) -> None:
 
 
 def tapped(current_round: int) -> None:
-    """An answer tapped on the body figure (sent once per tap, not on every refresh)."""
+    """An answer tapped on the body figure or the row (sent once per tap, not per refresh)."""
     event = st.session_state.get(f"{TAP}_{current_round}") or {}
     chosen = [p.get("label") for p in event.get("selection", {}).get(TAP, [])]
     if chosen and chosen[0]:
@@ -110,8 +110,11 @@ def phone() -> None:
         st.caption("Tap a dot on the body, or a button below.")
         chart(body_spec(spots), private=True, key=f"{TAP}_{now.round}",
               on_select=partial(tapped, now.round), selection_mode=TAP, width="stretch")
-    if prompt.answer_by == "heatmap_row":
-        st.caption("Tap the cancer you think is right.")
+    site = row_site(t["sites"], prompt.pid) if prompt.answer_by == "heatmap_row" else ""
+    if site and is_open:
+        st.caption("Tap the cancer you think is right, in the row or a button below.")
+        chart(row_spec(prompt.options, site), private=True, key=f"{TAP}_{now.round}",
+              on_select=partial(tapped, now.round), selection_mode=TAP, width="stretch")
     live.option_buttons(prompt.options, mine, pick, f"option_{now.round}", disabled=not is_open)
 
 

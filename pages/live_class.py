@@ -135,7 +135,11 @@ st.subheader("Class summary")
 st.caption("One row per student and question. Download it before you end the class: ending "
            "deletes everything about it.")
 names = st.checkbox("Keep names (nicknames students typed)", key="keep_names")
-frame = summary(store, link["live"], link["host"], names)
+try:
+    frame = summary(store, link["live"], link["host"], names)
+except LiveError as error:  # ended or expired since the room was read
+    live.refusal(error)
+    st.stop()
 totals = round_totals(frame)
 if st.toggle("Printable view", key="printable"):
     st.markdown("Print this page with your browser (Ctrl+P). The shares are worked out by "

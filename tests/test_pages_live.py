@@ -95,6 +95,20 @@ def test_a_whole_round_from_join_to_reveal():
     assert "Colon — Liver, peritoneum, lungs" in texts(ben)
 
 
+def test_which_cancer_prompts_show_a_row_of_cancers_to_tap():
+    """A "which cancer ranks the liver first?" prompt draws the cancers as one heatmap row
+    (a cell each, under the site's name) and as buttons."""
+    teacher, code = start_class()
+    ana = join_as(code)
+    ok(teacher.selectbox(key="live_prompt").set_value("first:nci:liver:colon").run())
+    ok(teacher.button(key="ask").click().run())
+    ok(ana.run())
+    cells = [r["label"] for r in chart_rows(ana, 0, "label")]
+    buttons = [b.label for b in ana.button if b.key.startswith("option_")]
+    assert "Colon cancer" in cells and sorted(set(cells)) == sorted(buttons)
+    assert {r["column"] for r in chart_rows(ana, 0, "column")} == {"Liver"}
+
+
 def test_a_bad_code_gets_a_plain_message():
     """As a student who mistyped the code, I am told so in a sentence, and stay on the form."""
     student = join_as("NOPE1234")

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from charts.body_map import LAND
-from charts.live import tally_chart, tap_body
+from charts.live import tally_chart, tap_body, tap_row
 from charts.style import plain_spec
 from data.export import safe_csv_bytes
 
@@ -75,6 +75,19 @@ def body_options(sites: pd.DataFrame, options: tuple[str, ...]) -> dict[str, str
 def body_spec(options: dict[str, str]) -> dict:
     """The tappable body figure for ``options`` (label -> site id)."""
     return plain_spec(tap_body(options))
+
+
+def row_site(sites: pd.DataFrame, pid: str) -> str:
+    """The site a "which cancer ranks it first?" prompt asks about, by its id
+    (``first:<source>:<site>:<cancer>``), as its label; "" for any other prompt."""
+    parts = pid.split(":")
+    labels = dict(zip(sites["site_id"], sites["label"], strict=True))
+    return labels.get(parts[2], "") if len(parts) == 4 and parts[0] == "first" else ""
+
+
+def row_spec(options: tuple[str, ...], site: str) -> dict:
+    """The tappable heatmap row of cancers for a "which cancer ranks <site> first?" prompt."""
+    return plain_spec(tap_row(options, site))
 
 
 def round_totals(summary: pd.DataFrame) -> pd.DataFrame:
