@@ -76,13 +76,13 @@ forward.button("Next →", on_click=go, args=(number + 1,), disabled=number == l
 with where:  # each control as wide as its words; a row that does not fit wraps, never cuts
     with st.container(horizontal=True, vertical_alignment="center", gap="small"):
         with st.popover("Join", icon=":material/qr_code_2:", help="Join from your device"):
+            st.page_link("pages/live_class.py", label="Run a live class: the class answers "
+                         "on their phones", icon=":material/co_present:")
             join_panel(number, key="lesson_join", hint=True)
         with st.popover("Handouts", icon=":material/print:", help="Printable PDFs"):
             handouts()
         with st.popover("Words", icon=":material/menu_book:", help="What the words mean"):
             glossary_lines(PAGE_TERMS["lesson"])
-        st.page_link("pages/live_class.py", label="Run a live class",
-                     icon=":material/co_present:")
     st.caption(f"**Step {number} of {len(steps)}** · For learning only, not for care "
                "decisions. Keys: → / Space next, ← back, Home / End; F11 full screen.")
 st.button("First step", on_click=go, args=(1,), key="first")

@@ -109,6 +109,14 @@ def test_which_cancer_prompts_show_a_row_of_cancers_to_tap():
     assert {r["column"] for r in chart_rows(ana, 0, "column")} == {"Liver"}
 
 
+def test_the_lesson_links_to_the_live_class():
+    """As a teacher presenting the lesson, I can start a live class from it."""
+    lesson = open_page("pages/lesson.py")
+    links = [link.proto for link in lesson.get("page_link")]
+    assert any(p.label.startswith("Run a live class") and p.page == "live_class"
+               for p in links), links
+
+
 def test_a_bad_code_gets_a_plain_message():
     """As a student who mistyped the code, I am told so in a sentence, and stay on the form."""
     student = join_as("NOPE1234")
