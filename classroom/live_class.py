@@ -25,7 +25,16 @@ from dataclasses import asdict, dataclass
 import pandas as pd
 
 from classroom.live_codes import format_code, new_code, normalise_code
-from classroom.live_store import CLOSED, NO_CLASS, NO_SEAT, OK, WRONG_ROUND, SqliteStore, Store
+from classroom.live_store import (
+    CLOSED,
+    NO_CLASS,
+    NO_SEAT,
+    OK,
+    WRONG_ROUND,
+    LiveError,
+    SqliteStore,
+    Store,
+)
 
 __all__ = ["LIVE_TTL_SECONDS", "LiveError", "PromptRecord", "Room", "answer", "end_class",
            "format_code", "join", "lock", "my_answer", "open_store", "reveal", "room",
@@ -51,10 +60,6 @@ REFUSALS = {
     WRONG_ROUND: "This question is over. Look at the teacher's screen for the next one.",
     CLOSED: "Answers are locked for this question. Watch the teacher's screen."}
 """Why the store refused an answer, as the student reads it."""
-
-
-class LiveError(ValueError):
-    """A refusal a user may see: its str() is a plain sentence for the page to show."""
 
 
 @dataclass(frozen=True)
@@ -92,7 +97,7 @@ def open_store(setting: str | None = None) -> Store:
     ':memory:'
     >>> open_store("mysql://x")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
-    classroom.live_class.LiveError: LIVE_CLASS_STORE must be empty, "sqlite", ...
+    classroom.live_store.LiveError: LIVE_CLASS_STORE must be empty, "sqlite", ...
     """
     value = (os.environ.get("LIVE_CLASS_STORE", "") if setting is None else setting).strip()
     if value in ("", "sqlite"):

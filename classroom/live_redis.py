@@ -22,7 +22,7 @@ import math
 
 import redis
 
-from classroom.live_store import NO_CLASS
+from classroom.live_store import NO_CLASS, plain_failures
 
 MAX_CONNECTIONS = 32
 """Connections one store (one replica) opens to Redis at most."""
@@ -99,6 +99,7 @@ def class_keys(code: str) -> list[str]:
     return [base] + [f"{base}:{part}" for part in ("seats", "prompts", "answers", "tally")]
 
 
+@plain_failures(redis.exceptions.ConnectionError, redis.exceptions.TimeoutError)
 class RedisStore:
     """The store on a Redis server (``redis://host:port/db``); safe to share between threads."""
 

@@ -13,6 +13,7 @@ expired classes (and, by cascade, their seats, prompts and answers) and old rate
 from __future__ import annotations
 
 import atexit
+import functools
 import shutil
 import sqlite3
 import tempfile
@@ -24,8 +25,41 @@ OK, NO_CLASS, NO_SEAT, WRONG_ROUND, CLOSED = "ok", "no_class", "no_seat", "wrong
 """What :meth:`Store.put_answer` returns: the answer was kept, or why it was not."""
 
 
+class LiveError(ValueError):
+    """A refusal a user may see: its str() is a plain sentence for the page to show."""
+
+
+UNREACHABLE = ("The live class cannot reach its store just now. "
+               "Wait a few seconds, then try again.")
+"""What a person reads when the store fails (Redis down, a SQLite file locked too long)."""
+
+
+def plain_failures(*kinds: type[BaseException]):
+    """Class decorator: each public method raises LiveError(UNREACHABLE) for ``kinds``."""
+    def wrap(method):
+        @functools.wraps(method)
+        def plain(*args, **kwargs):
+            try:
+                return method(*args, **kwargs)
+            except kinds as error:
+                raise LiveError(UNREACHABLE) from error
+        return plain
+
+    def decorate(cls):
+        for name, member in list(vars(cls).items()):
+            if callable(member) and not name.startswith("_") and name != "close":
+                setattr(cls, name, wrap(member))
+        return cls
+    return decorate
+
+
 class Store(Protocol):
-    """The operations the engine needs. ``expires`` arguments are epoch seconds."""
+    """The operations the engine needs (``now``: epoch seconds; ``ttl``: seconds to live).
+
+    ``setting`` is the LIVE_CLASS_STORE value that opens the same store again (a replica).
+    """
+
+    setting: str
 
     def create_class(self, code: str, host: str, now: float, ttl: float) -> bool: ...
     def get_class(self, code: str) -> dict | None: ...
@@ -69,6 +103,7 @@ def private_path() -> Path:
     return Path(tempfile.mkdtemp(prefix="live-class-")) / "live.sqlite3"
 
 
+@plain_failures(sqlite3.OperationalError)
 class SqliteStore:
     """The SQLite backend: one connection, one lock, one transaction per operation.
 
@@ -87,7 +122,8 @@ class SqliteStore:
             atexit.register(self.close)
         self.setting = f"sqlite:///{self.path}"
         self._lock = threading.Lock()
-        self._db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False)
+        self._db = sqlite3.connect(self.path, isolation_level=None, check_same_thread=False,
+                                   timeout=30)
         if self.path != ":memory:":
             self._db.execute("PRAGMA journal_mode = WAL")
             self._db.execute("PRAGMA synchronous = NORMAL")

@@ -171,7 +171,9 @@ def test_expiry_deletes_everything_about_the_class(store):
     lc.answer(store, code, seats[0], r, "Liver", "a", T0 + 3)
     assert store.footprint(code) > 0
     later = T0 + 3 + lc.LIVE_TTL_SECONDS + 1
-    lc.start_class(store, later)  # any write sweeps (Redis: the keys' TTLs)
+    lc.start_class(store, later)  # any write sweeps SQLite (Redis: the keys' TTLs, below)
+    if store.setting.startswith("sqlite"):
+        assert store.footprint(code) == 0
     with pytest.raises(LiveError, match="ended"):
         lc.room(store, code, later)
     assert store.footprint(code) == 0
@@ -292,3 +294,16 @@ def test_the_bench_counts_every_answer_of_a_small_class(store):
     figures = bench(store.setting, students=20, taps=3, processes=1)
     assert figures["answers"] == 60 and figures["per_second"] > 0
     assert figures["quiet_median"] > 0
+
+
+def test_a_store_that_does_not_answer_gives_a_plain_sentence():
+    """Redis down (nothing listens on the port): a sentence, not a trace."""
+    pytest.importorskip("redis")
+    from tools.redis_server import _free_port
+
+    s = lc.open_store(f"redis://127.0.0.1:{_free_port()}/0")
+    with pytest.raises(LiveError, match="cannot reach its store just now"):
+        lc.start_class(s, T0)
+    with pytest.raises(LiveError, match="cannot reach its store just now"):
+        lc.room(s, "ABCDEFGH", T0)
+    s.close()
