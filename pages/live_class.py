@@ -21,7 +21,14 @@ from ui import live, state
 from ui.frame import within_app
 from ui.links import QUIZ
 from ui.show import caution, chart, download_csv, escape_markdown, plain_table
-from views.live import PHASE_WORDS, round_totals, share_right, summary_csv, tally_spec
+from views.live import (
+    PHASE_WORDS,
+    answers_table,
+    round_totals,
+    share_right,
+    summary_csv,
+    tally_spec,
+)
 
 within_app()  # drawn inside the app's frame, whatever opened it (ui/frame.py)
 
@@ -145,5 +152,8 @@ if st.toggle("Printable view", key="printable"):
     st.markdown("Print this page with your browser (Ctrl+P). The shares are worked out by "
                 "this app from the answers given in this class.")
     plain_table(totals)
+    if not frame.empty:
+        st.markdown("**Every answer**" + (" (with the names students typed)" if names else ""))
+        plain_table(answers_table(frame))
 download_csv(frame, f"live_class_{current.code}.csv", "Download the class summary (CSV)",
              "live_summary", data=summary_csv(frame))

@@ -93,6 +93,13 @@ def test_a_whole_round_from_join_to_reveal():
     assert ana.success and "Right" in ana.success[0].value
     assert ben.error and "the answer is Liver" in ben.error[0].value
     assert "Colon — Liver, peritoneum, lungs" in texts(ben)
+    ok(teacher.toggle(key="printable").set_value(True).run())
+    totals, every = (t.value for t in teacher.table)
+    assert totals.iloc[0].to_dict() == {"Round": 1, "Question": colon_text(teacher),
+                                        "Answers": 2, "Right": 1, "Share right": "50%"}
+    assert list(every["Student"]) == ["Student 1", "Student 2"]  # no names unless kept
+    ok(teacher.checkbox(key="keep_names").check().run())
+    assert "Ana" in list(teacher.table[1].value["Student"])
 
 
 def test_which_cancer_prompts_show_a_row_of_cancers_to_tap():
@@ -115,6 +122,12 @@ def test_the_lesson_links_to_the_live_class():
     links = [link.proto for link in lesson.get("page_link")]
     assert any(p.label.startswith("Run a live class") and p.page == "live_class"
                for p in links), links
+
+
+def colon_text(at) -> str:
+    """The colon prompt's words as the projector shows them (Markdown escapes removed)."""
+    return next(m.value for m in at.markdown if m.value.startswith("### Where does colon")
+                )[4:].replace("\\", "")
 
 
 def test_a_bad_code_gets_a_plain_message():

@@ -101,6 +101,13 @@ def round_totals(summary: pd.DataFrame) -> pd.DataFrame:
     return pd.DataFrame(rows, columns=columns)
 
 
+def answers_table(summary: pd.DataFrame) -> pd.DataFrame:
+    """The class summary as the printable view shows it: round, student, answer, right."""
+    return pd.DataFrame({"Round": summary["round"], "Student": summary["student"],
+                         "Answer": summary["answer"],
+                         "Right": summary["right"].map({True: "yes", False: "no"})})
+
+
 def summary_csv(summary: pd.DataFrame) -> bytes:
     """The class summary as spreadsheet-safe CSV (a nickname is a cell like any other)."""
     return safe_csv_bytes(summary)
