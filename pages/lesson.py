@@ -76,6 +76,8 @@ forward.button("Next →", on_click=go, args=(number + 1,), disabled=number == l
 with where:  # each control as wide as its words; a row that does not fit wraps, never cuts
     with st.container(horizontal=True, vertical_alignment="center", gap="small"):
         with st.popover("Join", icon=":material/qr_code_2:", help="Join from your device"):
+            st.page_link("pages/live_class.py", label="Run a live class: the class answers "
+                         "on their phones", icon=":material/co_present:")
             join_panel(number, key="lesson_join", hint=True)
         with st.popover("Handouts", icon=":material/print:", help="Printable PDFs"):
             handouts()

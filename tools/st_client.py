@@ -215,6 +215,8 @@ class Session:
                 self.pages = {p.url_pathname: p.page_script_hash
                               for p in forward.navigation.app_pages}
                 ran = forward.navigation.page_script_hash
+            elif kind == "page_info_changed":  # the page wrote its link, as a browser keeps it
+                self.query = forward.page_info_changed.query_string
             elif kind == "delta" and forward.delta.WhichOneof("type") == "new_element":
                 read_element(forward.delta.new_element, run)
             elif kind == "script_finished":

@@ -39,7 +39,7 @@ def run_app() -> None:
         st.Page(spec.file, title=spec.title, icon=spec.icon, url_path=spec.url_path,
                 default=(index == 0))
         for index, spec in enumerate(PAGES)
-    ])
+    ], expanded=True)  # every page listed: past ten, Streamlit would hide some behind "View more"
     st.html(SCREEN_CSS)
     watch_screen()  # light or dark, phone or wide: the charts are drawn for what is on screen
     rerun_after_reconnect()  # an idle tab reruns after a reconnect: never a stale view

@@ -19,9 +19,9 @@ class LinkParam:
 
     ``kind`` is ``"multi"`` (repeatable: ``?cancer=a&cancer=b``), ``"single"`` (one of the
     page's options), ``"int"`` (a whole number from ``low`` to ``high``; ``high`` None is
-    set by the data: the lesson's length) or ``"text"`` (a value the page reads itself, with
-    a check of its own form: ``ui.state.init_text``). A value equal to ``default`` is left out
-    of links.
+    set by the data: the lesson's length) or ``"text"`` (a value matching ``pattern``: a
+    live class's code and tokens, the quiz's first answers; ``ui.state.init_text``). A
+    value equal to ``default`` is left out of links.
     """
 
     key: str
@@ -30,10 +30,13 @@ class LinkParam:
     default: str | int | tuple[str, ...]
     low: int | None = None
     high: int | None = None
+    pattern: str = ""
 
 
 SPREAD, NETWORK = "pages/spread.py", "pages/network.py"
 BODY, SITES = "pages/body_map.py", "pages/site_profiles.py"
+LIVE, JOIN = "pages/live_class.py", "pages/join_class.py"
+TOKEN = r"[A-Za-z0-9_-]{8,64}"  # a live class's host or seat token, as its link carries it
 
 PARAMS: tuple[LinkParam, ...] = (
     LinkParam("cancer", (SPREAD,), "multi", ()),
@@ -53,8 +56,12 @@ PARAMS: tuple[LinkParam, ...] = (
     LinkParam("from_cancer", (SITES,), "single", ""),
     LinkParam("check_cancer", ("pages/source_check.py",), "single", "breast"),
     LinkParam("quiz", ("pages/quiz.py",), "int", 1, 0, 9999),
-    LinkParam("answers", ("pages/quiz.py",), "text", ""),  # first answers: ui/quiz_memory.py
+    # The quiz's first answers, "<quiz number>.<marks>" (ui/quiz_memory.py reads it).
+    LinkParam("answers", ("pages/quiz.py",), "text", "", pattern=r"([0-9]{1,9})\.([0-9-]{1,40})"),
     LinkParam("step", ("pages/lesson.py",), "int", 1, 1, None),
+    LinkParam("live", (LIVE, JOIN), "text", "", pattern=r"[A-Za-z0-9-]{3,24}"),
+    LinkParam("host", (LIVE,), "text", "", pattern=TOKEN),
+    LinkParam("seat", (JOIN,), "text", "", pattern=TOKEN),
 )
 
 LINKS: dict[str, LinkParam] = {param.key: param for param in PARAMS}

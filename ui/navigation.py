@@ -39,6 +39,8 @@ PAGES: tuple[PageSpec, ...] = (
     PageSpec("pages/survival.py", "Survival", ":material/monitoring:"),
     PageSpec("pages/source_check.py", "Source check", ":material/fact_check:"),
     PageSpec("pages/quiz.py", "Quiz", ":material/quiz:"),
+    PageSpec("pages/live_class.py", "Live class", ":material/co_present:"),
+    PageSpec("pages/join_class.py", "Join a class", ":material/phone_iphone:"),
     PageSpec("pages/own_data.py", "Your own data", ":material/upload_file:"),
     PageSpec("pages/sources.py", "Sources and data", ":material/menu_book:"),
 )

@@ -11,7 +11,7 @@ that links stay short.
 from __future__ import annotations
 
 import re
-from collections.abc import Callable, Mapping, Sequence
+from collections.abc import Mapping, Sequence
 
 import streamlit as st
 
@@ -93,12 +93,20 @@ def init_int(key: str) -> None:
     st.session_state[key] = value
 
 
-def init_text(key: str, fits: Callable[[str], bool]) -> None:
-    """Check a value the page reads itself (kind ``"text"``): one whose form does not ``fit``,
-    or a repeat of the key, is named in the link notice; the page ignores it."""
-    _declared(key, "text")
+def init_text(key: str, seed: bool = True) -> None:
+    """A text value from the URL (kind ``"text"``): a value that does not match its declared
+    pattern, or a repeat of the key, is left out and named in the link notice. With ``seed``
+    the first valid value (or the default) seeds ``st.session_state[key]`` once per session
+    (a live class's code and tokens); without, the page reads the link itself (the quiz's
+    answers)."""
+    param = _declared(key, "text")
+    if seed and key in st.session_state:
+        return
     given = st.query_params.get_all(key)
-    _note(key, [v for v in given if not fits(v)] + given[1:])
+    valid = [v for v in given if re.fullmatch(param.pattern, v)]
+    _note(key, [v for v in given if v not in valid] + valid[1:])
+    if seed:
+        st.session_state[key] = valid[0] if valid else param.default
 
 
 def sync(key: str) -> None:
