@@ -71,10 +71,8 @@ def keep_in_link(**values: str) -> None:
 
 def student_address(code: str) -> str | None:
     """The address a phone opens to join class ``code``, or None when not shared."""
-    from streamlit import config
-
-    base = join_url(config.get_option("server.address"), config.get_option("server.port"),
-                    STUDENT_PAGE, config.get_option("server.baseUrlPath") or "")
+    base = join_url(st.get_option("server.address"), st.get_option("server.port"),
+                    STUDENT_PAGE, st.get_option("server.baseUrlPath") or "")
     return None if base is None else f"{base}?live={code}"
 
 
