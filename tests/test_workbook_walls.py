@@ -110,3 +110,20 @@ def test_an_ordinary_workbook_reads_as_before():
     frame = read_table(raw, "ok.xlsx")
     assert frame.values.tolist() == [["Lung", "3"]]
     assert frame.attrs["sheet"] == "Sheet1"
+
+
+def test_one_upload_is_checked_once_though_read_twice(monkeypatch):
+    """Sheet names, then the sheet: the streamed check runs for the first only (a workbook
+    at the cell limit takes about 2 s to check), and a changed workbook is checked again."""
+    import upload.zipcheck as zipcheck
+    calls = []
+    real = zipcheck.check_parts
+    monkeypatch.setattr(zipcheck, "check_parts", lambda raw: calls.append(1) or real(raw))
+    raw = _xlsx('<row r="2"><c r="A2" t="inlineStr"><is><t>Lung</t></is></c>'
+                '<c r="B2" t="inlineStr"><is><t>Bone</t></is></c></row>')
+    frame = read_table(raw, "checked_once.xlsx")
+    assert frame.values.tolist() == [["Lung", "Bone"]] and len(calls) == 1
+    changed = _xlsx('<row r="2"><c r="A2" t="inlineStr"><is><t>Lung</t></is></c>'
+                    '<c r="B2" t="inlineStr"><is><t>Liver</t></is></c></row>')
+    assert read_table(changed, "changed.xlsx").values.tolist() == [["Lung", "Liver"]]
+    assert len(calls) == 2

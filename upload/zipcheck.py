@@ -12,6 +12,7 @@ here foresees is caught by the capped child process that then reads the file
 
 from __future__ import annotations
 
+import hashlib
 import io
 import itertools
 import math
@@ -210,12 +211,30 @@ def unreadable() -> str:
             "save it again, or choose Save as → CSV UTF-8.")
 
 
+_PASSED: dict[bytes, None] = {}  # digests of the last few workbooks that passed (no content)
+_PASSED_KEPT = 16
+
+
 def check_zip_workbook(raw: bytes) -> None:
+    """:func:`check_parts`, once per workbook: reading one upload asks for its sheet names and
+    then its sheet, each through the capped reader, and the check (about 2 s for a workbook at
+    the cell limit) would otherwise run each time. Only the SHA-256 digests of the last
+    16 workbooks that passed are kept, never their content."""
+    digest = hashlib.sha256(raw).digest()
+    if digest in _PASSED:
+        return
+    check_parts(raw)
+    _PASSED[digest] = None
+    while len(_PASSED) > _PASSED_KEPT:
+        _PASSED.pop(next(iter(_PASSED)))
+
+
+def check_parts(raw: bytes) -> None:
     """Refuse, with the limit named, a zipped workbook (.xlsx, .ods) whose parts are too many
     or unpack to too much, a sheet that declares or uses a cell beyond the limits, or
     shared strings too many or too big. Reads every part a chunk at a time.
 
-    >>> check_zip_workbook(b"PK\\x03\\x04 not really a zip")  # doctest: +ELLIPSIS
+    >>> check_parts(b"PK\\x03\\x04 not really a zip")  # doctest: +ELLIPSIS
     Traceback (most recent call last):
     ...
     upload.problems.UploadError: This file looks like a spreadsheet, but it could not be ...
