@@ -29,37 +29,33 @@ if [[ ! -x "$chromium" ]]; then
     fi
 fi
 
-# The replica and fault tests run two app servers behind HAProxy (deploy/haproxy.cfg).
-if ! command -v haproxy >/dev/null && [[ ! -x /usr/sbin/haproxy ]]; then
+# Install a Debian package a server-stage test needs, when its program is missing and this
+# is root with apt-get; otherwise say which tests will skip (or fail under CI=true).
+need_package() {
+    local program="$1" path="$2" package="$3" for_what="$4" tests="$5"
+    if command -v "$program" >/dev/null || [[ -x "$path" ]]; then
+        return 0
+    fi
     if [[ "$(id -u)" == 0 ]] && command -v apt-get >/dev/null; then
-        step "Installing HAProxy with apt-get (for the replica and fault tests)"
-        if ! { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq haproxy; } \
-                >/tmp/tests-run-apt-haproxy.log 2>&1; then
-            echo "Could not install HAProxy (see /tmp/tests-run-apt-haproxy.log):" >&2
-            tail -n 5 /tmp/tests-run-apt-haproxy.log >&2 || true
-            echo "Continuing: replica tests will skip (or fail under CI=true)." >&2
+        step "Installing $package with apt-get ($for_what)"
+        local log="/tmp/tests-run-apt-$package.log"
+        if ! { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq "$package"; } \
+                >"$log" 2>&1; then
+            echo "Could not install $package (see $log):" >&2
+            tail -n 5 "$log" >&2 || true
+            echo "Continuing: $tests will skip (or fail under CI=true)." >&2
         fi
     else
-        echo "Note: no haproxy and cannot apt-get it here;" \
-             "replica tests will skip (or fail under CI=true)." >&2
+        echo "Note: no $program and cannot apt-get it here;" \
+             "$tests will skip (or fail under CI=true)." >&2
     fi
-fi
+}
 
-# The live-class store tests run against a real Redis (tests/redis_server.py starts one).
-if ! command -v redis-server >/dev/null && [[ ! -x /usr/bin/redis-server ]]; then
-    if [[ "$(id -u)" == 0 ]] && command -v apt-get >/dev/null; then
-        step "Installing redis-server with apt-get (for the live-class store tests)"
-        if ! { apt-get update -qq && DEBIAN_FRONTEND=noninteractive apt-get install -y -qq redis-server; } \
-                >/tmp/tests-run-apt-redis.log 2>&1; then
-            echo "Could not install redis-server (see /tmp/tests-run-apt-redis.log):" >&2
-            tail -n 5 /tmp/tests-run-apt-redis.log >&2 || true
-            echo "Continuing: Redis store tests will skip (or fail under CI=true)." >&2
-        fi
-    else
-        echo "Note: no redis-server and cannot apt-get it here;" \
-             "Redis store tests will skip (or fail under CI=true)." >&2
-    fi
-fi
+# The replica and fault tests run two app servers behind HAProxy (deploy/haproxy.cfg); the
+# live-class store tests run against a real Redis (tests/redis_server.py starts one).
+need_package haproxy /usr/sbin/haproxy haproxy "for the replica and fault tests" "replica tests"
+need_package redis-server /usr/bin/redis-server redis-server "for the live-class store tests" \
+    "Redis store tests"
 
 step "Lint (ruff)"
 python -m ruff check .

@@ -299,9 +299,9 @@ def test_the_bench_counts_every_answer_of_a_small_class(store):
 def test_a_store_that_does_not_answer_gives_a_plain_sentence():
     """Redis down (nothing listens on the port): a sentence, not a trace."""
     pytest.importorskip("redis")
-    from tools.redis_server import _free_port
+    from tools.app_server import free_port
 
-    s = lc.open_store(f"redis://127.0.0.1:{_free_port()}/0")
+    s = lc.open_store(f"redis://127.0.0.1:{free_port()}/0")
     with pytest.raises(LiveError, match="cannot reach its store just now"):
         lc.start_class(s, T0)
     with pytest.raises(LiveError, match="cannot reach its store just now"):

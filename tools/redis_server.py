@@ -14,6 +14,8 @@ import tempfile
 import time
 from dataclasses import dataclass
 
+from tools.app_server import free_port
+
 
 def redis_server_path() -> str | None:
     """The redis-server program: ``$REDIS_SERVER``, else the one on PATH or /usr/bin; or None."""
@@ -21,12 +23,6 @@ def redis_server_path() -> str | None:
     if found is None and os.access("/usr/bin/redis-server", os.X_OK):
         found = "/usr/bin/redis-server"
     return found
-
-
-def _free_port() -> int:
-    with socket.socket(socket.AF_INET, socket.SOCK_STREAM) as sock:
-        sock.bind(("127.0.0.1", 0))
-        return sock.getsockname()[1]
 
 
 @dataclass
@@ -44,7 +40,7 @@ class RedisServer:
 
 def start_redis(program: str, timeout: float = 15.0) -> RedisServer:
     """Start ``program`` on a free port and wait until it accepts connections."""
-    folder, port = tempfile.mkdtemp(prefix="live-redis-"), _free_port()
+    folder, port = tempfile.mkdtemp(prefix="live-redis-"), free_port()
     process = subprocess.Popen(
         [program, "--port", str(port), "--bind", "127.0.0.1", "--save", "",
          "--appendonly", "no", "--dir", folder, "--protected-mode", "yes"],
