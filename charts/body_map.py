@@ -166,6 +166,23 @@ def label_spots(dots: pd.DataFrame) -> pd.DataFrame:
     return spots
 
 
+def silhouette(x_low: float = X_DOMAIN[0], head_size: int = 5200
+               ) -> tuple[alt.X, alt.Y, alt.Chart, alt.Chart]:
+    """The body figure on the map's own axes: ``(x, y, head, body)``, the two encodings for
+    the layers drawn on it and the head and body layers. ``x_low`` moves the left edge (a
+    narrower picture); ``head_size`` is the head's area in square pixels."""
+    x_scale = alt.Scale(domain=[x_low, X_DOMAIN[1]], nice=False)
+    y_scale = alt.Scale(domain=[Y_DOMAIN[1], Y_DOMAIN[0]], nice=False)
+    x, y = alt.X("x:Q", axis=None, scale=x_scale), alt.Y("y:Q", axis=None, scale=y_scale)
+    fill = {"fill": LIGHT.body_fill, "stroke": LIGHT.body_outline, "strokeWidth": 1.5}
+    head = alt.Chart(pd.DataFrame({"x": [50], "y": [16]})).mark_point(
+        shape="circle", size=head_size, filled=True, **{**fill, "color": LIGHT.body_fill}
+    ).encode(x=x, y=y)
+    body = alt.Chart(SILHOUETTE).mark_rect(cornerRadius=10, **fill).encode(
+        x=x, x2="x2:Q", y=y, y2="y2:Q")
+    return x, y, head, body
+
+
 def body_map(arrow_rows: pd.DataFrame, dots: pd.DataFrame, title: str, subtitle: str | list[str],
              strength_title: str = "NCI rank", evidence: bool = True) -> alt.LayerChart:
     """The figure, arrows (width = NCI rank, dash = evidence) and labelled places.
@@ -173,15 +190,8 @@ def body_map(arrow_rows: pd.DataFrame, dots: pd.DataFrame, title: str, subtitle:
     For a person's own data, ``strength_title`` names what ``rank_label`` holds (a rank or a
     share) and ``evidence=False`` drops the dash and its legend (every arrow is one kind).
     """
-    x_scale = alt.Scale(domain=list(X_DOMAIN), nice=False)
-    y_scale = alt.Scale(domain=[Y_DOMAIN[1], Y_DOMAIN[0]], nice=False)
-    x, y = alt.X("x:Q", axis=None, scale=x_scale), alt.Y("y:Q", axis=None, scale=y_scale)
-    fill = {"fill": LIGHT.body_fill, "stroke": LIGHT.body_outline, "strokeWidth": 1.5}
-    head = alt.Chart(pd.DataFrame({"x": [50], "y": [16]})).mark_point(
-        shape="circle", size=5200, filled=True, **{**fill, "color": LIGHT.body_fill}
-    ).encode(x=x, y=y)
-    body = alt.Chart(SILHOUETTE).mark_rect(cornerRadius=10, **fill).encode(
-        x=x, x2="x2:Q", y=y, y2="y2:Q")
+    x, y, head, body = silhouette()
+    x_scale, y_scale = x["scale"], y["scale"]  # the arrows and labels share the figure's axes
     tooltip = [alt.Tooltip("cancer:N", title="Cancer"),
                alt.Tooltip("site_label:N", title="Spreads to"),
                alt.Tooltip("rank_label:N", title=strength_title)]

@@ -6,7 +6,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from charts.body_map import LAND, SILHOUETTE, X_DOMAIN, Y_DOMAIN
+from charts.body_map import LAND, X_DOMAIN, silhouette
 from charts.style import FONT_SIZE, TEXT_COLOUR, readable
 from charts.theme import LIGHT
 
@@ -53,15 +53,7 @@ def tap_body(options: dict[str, str]) -> alt.LayerChart:
     :data:`charts.body_map.LAND`), named beside it; tapping a dot selects its ``label``."""
     spots = pd.DataFrame([{"label": label, "x": LAND[site][0], "y": LAND[site][1]}
                           for label, site in options.items()])
-    x_scale = alt.Scale(domain=[X_DOMAIN[0] + 58, X_DOMAIN[1]], nice=False)  # names at right
-    y_scale = alt.Scale(domain=[Y_DOMAIN[1], Y_DOMAIN[0]], nice=False)
-    x, y = alt.X("x:Q", axis=None, scale=x_scale), alt.Y("y:Q", axis=None, scale=y_scale)
-    fill = {"fill": LIGHT.body_fill, "stroke": LIGHT.body_outline, "strokeWidth": 1.5}
-    head = alt.Chart(pd.DataFrame({"x": [50], "y": [16]})).mark_point(
-        shape="circle", size=2600, filled=True, **{**fill, "color": LIGHT.body_fill}
-    ).encode(x=x, y=y)
-    body = alt.Chart(SILHOUETTE).mark_rect(cornerRadius=10, **fill).encode(
-        x=x, x2="x2:Q", y=y, y2="y2:Q")
+    x, y, head, body = silhouette(x_low=X_DOMAIN[0] + 58, head_size=2600)  # names at right
     pick = alt.selection_point(name=TAP, fields=["label"], on="click")
     dots = alt.Chart(spots).mark_point(filled=True, size=900, stroke=LIGHT.page,
                                        strokeWidth=2, cursor="pointer").encode(
