@@ -126,6 +126,20 @@ def _bump_fonts(node: object) -> None:
             _bump_fonts(item)
 
 
+def _line_heights(node: object) -> None:
+    """Give text drawn on several lines a line height to suit its raised size (a height set
+    for 12 px text would lay 20 px lines over each other)."""
+    if isinstance(node, dict):
+        if isinstance(node.get("lineHeight"), int | float):
+            node["lineHeight"] = max(node["lineHeight"],
+                                     round(1.25 * node.get("fontSize", MIN_TEXT)))
+        for value in node.values():
+            _line_heights(value)
+    elif isinstance(node, list):
+        for item in node:
+            _line_heights(item)
+
+
 def _size(spec: dict, width: int, height: int) -> None:
     """Give the view and each layer a fixed size (no "container", no steps) to fit."""
     for node in [spec, *spec.get("layer", [])]:
@@ -163,6 +177,7 @@ def slide_spec(chart: ChartOrSpec, caption: str | list[str] | None = None,
     for part, values in _SLIDE_CONFIG.items():
         config[part] = {**config.get(part, {}), **values}
     _bump_fonts(config)
+    _line_heights(spec)
     _size(spec, width, height)
     spec["autosize"] = {"type": "fit", "contains": "padding"}
     spec["padding"] = {"left": MARGIN, "right": MARGIN, "top": MARGIN // 2, "bottom": 16}

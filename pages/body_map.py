@@ -3,7 +3,7 @@
 import streamlit as st
 
 from data.glossary import PAGE_TERMS
-from ui import own_data, state
+from ui import own_data, present, state
 from ui.data import body_map_choices, body_map_view, filter_options, tables
 from ui.frame import within_app
 from ui.notebook import notebook_downloads
@@ -21,6 +21,15 @@ state.init_single("mode", MODES)
 state.init_single("body_cancer", cancer_options)
 state.init_single("body_site", site_options)
 state.init_single("sentences", ["yes", "no"])
+
+if present.presenting():
+    mode = st.session_state["mode"]
+    named = cancer_options if mode == "cancer" else site_options
+    present.show(lambda c: body_map_view(t, mode, c, st.session_state["sentences"] == "yes"
+                                         ).spec, named, f"body_{mode}",
+                 lambda c: (f"Where {named[c].lower()} spreads in the body" if mode == "cancer"
+                            else f"The cancers that reach the {named[c].lower()}"),
+                 mode)
 
 st.title("Body map")
 own_data.show_instead("body_map", own_data.show_body_map)  # an uploaded table, if chosen
@@ -52,6 +61,7 @@ if view.arrows.empty:
             icon=":material/info:")
 else:
     chart(view.spec)
+    present.present_button()
     st.caption(choices.left_out)
     chart_data(view.rows_shown, f"body_map_{mode}_{chosen}.csv", "body_map_data",
                "Show the arrows as a table")

@@ -5,7 +5,7 @@ import streamlit as st
 from charts.network import NODE_SELECTION
 from data import query
 from data.glossary import PAGE_TERMS, explain, sentence
-from ui import own_data, state
+from ui import own_data, present, state
 from ui.data import (
     filter_options,
     network_picture,
@@ -15,7 +15,7 @@ from ui.data import (
     tables,
 )
 from ui.files import graph_file
-from ui.filters import spread_filters
+from ui.filters import chosen_filters, spread_filters
 from ui.frame import within_app
 from ui.links import SEED
 from ui.notebook import notebook_downloads
@@ -40,6 +40,19 @@ LAYOUT_NAMES = {"two_columns": "Two columns (cancers | sites)", "circular": "Cir
 t = tables()
 state.init_single("layout", LAYOUT_NAMES)
 state.init_int("seed")
+
+if present.presenting():
+    shown = chosen_filters(t, ("evidence", "source"))
+    kept = (tuple(shown["evidence"]), tuple(shown["source"]))
+    names = network_view(t, *kept).names
+    state.init_single("focus_node", [""] + list(names))
+    in_order = sorted(names, key=lambda n: (not n.startswith("cancer:"), names[n]))
+    present.show(lambda node: network_picture(t, *kept, st.session_state["layout"],
+                                              st.session_state["seed"], node or None)[0],
+                 {"": "the whole network"} | {n: names[n] for n in in_order}, "focus_node",
+                 lambda node: f"The links of {names[node].lower()}" if node
+                 else "The network of spread: cancers and the sites they reach",
+                 "cancer or site")
 
 st.title("The network of spread")
 own_data.show_instead("network", own_data.show_network)  # an uploaded table, if chosen
@@ -99,6 +112,7 @@ with st.container(key="node_panel", border=True):
                     "and the sources' own words here.")
 st.caption(same_organ_note(t))
 chart_data(view.edges_shown, "network_edges.csv", "edges_data", "Show the links as a table")
+present.present_button()
 slide = network_picture(t, evidence, sources, st.session_state["layout"],  # wide, for slides
                         st.session_state["seed"], focus)[0]
 image_downloads(slide, "cancer_spread_network", view.credit, "network_image")

@@ -5,7 +5,7 @@ import streamlit as st
 from charts.spread import CELL_SELECTION
 from data import query
 from data.glossary import PAGE_TERMS
-from ui import state
+from ui import present, state
 from ui.data import (
     filter_options,
     site_options,
@@ -28,6 +28,10 @@ options = site_options(t)
 state.init_single("profile", options)
 cancer_names = query.labels(t["cancers"], "cancer_id")
 state.init_single("from_cancer", [""] + list(cancer_names))
+
+if present.presenting():
+    present.show(lambda s: site_picture(t, s) or {}, options, "profile",
+                 lambda s: f"Which cancers spread to the {options[s].lower()}", "site")
 
 st.title("Site profiles")
 st.markdown("Pick a place in the body where cancer can spread. You will see which cancers the "
@@ -52,6 +56,7 @@ if picture:
     if click is not None:
         st.session_state["from_cancer"] = click.get("primary", "")
     chart(picture, on_select="rerun", key=f"site_chart_{site}", selection_mode=CELL_SELECTION)
+    present.present_button()
     with st.container(key="site_panel", border=True):
         chosen = st.session_state.get("from_cancer", "")
         said = spread_quotes(t, chosen, site, None, None) if chosen else None

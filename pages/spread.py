@@ -7,7 +7,7 @@ from charts.theme import STRONGEST
 from data import query
 from data.glossary import PAGE_TERMS
 from data.vocabulary import EVIDENCE_LABELS
-from ui import own_data, state
+from ui import own_data, present, state
 from ui.data import (
     cancer_picture,
     filter_options,
@@ -17,7 +17,7 @@ from ui.data import (
     spread_view,
     tables,
 )
-from ui.filters import spread_filters
+from ui.filters import chosen_filters, spread_filters
 from ui.frame import within_app
 from ui.notebook import notebook_downloads
 from ui.picks import bring_into_view, forget_click, new_click
@@ -42,6 +42,21 @@ def drop_pair() -> None:
     forget_click("heatmap", CELL_SELECTION)
 
 
+FILTERS = ("cancer", "site", "evidence", "source")
+
+
+def present_picture(focus: str) -> dict:
+    """Present mode's chart: one cancer's rows (all 20 rows cannot be read at 18 px)."""
+    return cancer_picture(t, *present_filters, focus, "") or {}
+
+
+if present.presenting():
+    present_filters = tuple(tuple(v) for v in chosen_filters(t, FILTERS).values())
+    shown_cancers = set(spread_view(t, *present_filters).cells.get("primary", []))
+    present.show(present_picture, {c: name for c, name in cancer_options.items()
+                                   if c in shown_cancers}, "focus",
+                 lambda c: f"Where {cancer_options[c].lower()} spreads", "cancer")
+
 st.title("Where cancers spread")
 own_data.show_instead("heatmap", own_data.show_heatmap)  # an uploaded table, if chosen
 st.markdown("Each row is a cancer, each column a place it can spread to. **Blue cells** come "
@@ -51,7 +66,7 @@ st.markdown("Each row is a cancer, each column a place it can spread to. **Blue 
             "sentence in a source names. A blank cell means no source here names the pair, not "
             "that it never happens.")
 glossary(PAGE_TERMS["spread"])
-chosen = spread_filters(t, ("cancer", "site", "evidence", "source"))
+chosen = spread_filters(t, FILTERS)
 
 filters = tuple(tuple(chosen[k]) for k in ("cancer", "site", "evidence", "source"))
 view = spread_view(t, *filters)
@@ -117,6 +132,7 @@ with st.container(key="quote_panel", border=True):
 state.sync("focus")
 state.sync("pair")
 
+present.present_button()
 chart_data(view.cells_shown, "spread_heatmap_cells.csv", "heatmap_data")
 image_downloads(view.heatmap, "where_cancers_spread_heatmap", view.credit, "heatmap_image",
                 caption=slide_caption(filter_options(t), chosen))

@@ -33,3 +33,12 @@ def spread_filters(t: dict[str, pd.DataFrame], keys: tuple[str, ...]) -> dict[st
                            placeholder=f"All {FILTER_LABELS[key].lower()}")
         state.sync(key)
     return {key: list(st.session_state[key]) or list(options[key]) for key in keys}
+
+
+def chosen_filters(t: dict[str, pd.DataFrame], keys: tuple[str, ...]) -> dict[str, list[str]]:
+    """The filters' values as :func:`spread_filters` returns them, without drawing them (for
+    present mode, which shows the chart alone)."""
+    options = filter_options(t)
+    for key in keys:
+        state.init_multi(key, options[key])
+    return {key: list(st.session_state[key]) or list(options[key]) for key in keys}

@@ -32,6 +32,7 @@ class LinkParam:
 
 SPREAD, NETWORK = "pages/spread.py", "pages/network.py"
 BODY, SITES = "pages/body_map.py", "pages/site_profiles.py"
+SURVIVAL = "pages/survival.py"
 
 PARAMS: tuple[LinkParam, ...] = (
     LinkParam("cancer", (SPREAD,), "multi", ()),
@@ -52,6 +53,7 @@ PARAMS: tuple[LinkParam, ...] = (
     LinkParam("check_cancer", ("pages/source_check.py",), "single", "breast"),
     LinkParam("quiz", ("pages/quiz.py",), "int", 1, 0, 9999),
     LinkParam("step", ("pages/lesson.py",), "int", 1, 1, None),
+    LinkParam("present", (SPREAD, NETWORK, BODY, SITES, SURVIVAL), "single", ""),
 )
 
 LINKS: dict[str, LinkParam] = {param.key: param for param in PARAMS}
