@@ -12,15 +12,15 @@ import re
 import textwrap
 from collections.abc import Sequence
 
-from charts.export import CAPTION_TEXT, MARGIN, resize_fonts, slide_spec
+from charts.export import CAPTION_TEXT, MARGIN, slide_spec
+from charts.phone import TITLE_CHARACTERS, phone_spec
 from charts.theme import for_theme
 
 DEFAULT_SIZE = (1280, 720)  # until the browser reports its window: a common projector
 SMALLEST_SIZE = (320, 320)
 LARGEST_SIZE = (3840, 2160)
 NARROW_BELOW = 640  # px wide: a phone held upright
-PHONE_TEXT = 0.7  # a phone's text is this share of the projected size (at least PHONE_MIN)
-PHONE_MIN = 15  # px: above the 14 px a phone needs
+PHONE_MIN = 14  # px: the least a phone shows
 FOOTER = 64  # px under the chart: the line that says which keys step through
 _SIZE = re.compile(r"([0-9]{3,4})x([0-9]{3,4})")
 
@@ -62,28 +62,49 @@ def chart_area(window: tuple[int, int]) -> tuple[int, int]:
 def present_spec(chart: dict, title: str, window: tuple[int, int], theme: str = "light"
                  ) -> dict:
     """``chart`` laid out by the slide's rules to fill ``window`` (less the footer), titled
-    ``title``, in ``theme``'s colours. On a phone-narrow window the text is made smaller (at
-    least ``PHONE_MIN`` px) so a 390 px screen holds the picture."""
+    ``title``, in ``theme``'s colours. A phone-narrow window shows the chart in the form the
+    page gives a phone (:func:`charts.phone.phone_spec`), its text at least ``PHONE_MIN`` px."""
+    if window[0] < NARROW_BELOW:
+        return for_theme(_on_a_phone(chart, title), theme)
     width, height = chart_area(window)
     spec = slide_spec(chart, None, width, height)
     limit = width - 2 * MARGIN
-    small = window[0] < NARROW_BELOW
-    subtitle_chars = max(20, int(limit / ((CAPTION_TEXT * PHONE_TEXT if small else CAPTION_TEXT)
-                                          * 0.55)))
-    spec["title"] = {**spec["title"], "text": textwrap.wrap(title, max(12, subtitle_chars // 2))
-                     if small else title,
+    subtitle_chars = max(20, int(limit / (CAPTION_TEXT * 0.55)))
+    spec["title"] = {**spec["title"], "text": title,
                      "subtitle": [part for line in spec["title"].get("subtitle", [])
                                   for part in textwrap.wrap(line, subtitle_chars) or [""]]}
     spec["config"]["title"] = {**spec["config"]["title"], "limit": limit}
     spec["config"]["legend"] = {**spec["config"].get("legend", {}), "rowPadding": 8}
-    if not small:
-        _legends_right(spec)
-        spec["config"].get("legend", {}).pop("layout", None)
-    else:
-        resize_fonts(spec, lambda size: max(PHONE_MIN, round(size * PHONE_TEXT)))
-        spec["padding"] = {"left": 4, "right": 4, "top": 4, "bottom": 4}
-        spec["config"]["axis"]["labelLimit"] = limit // 2
+    spec["config"]["legend"].pop("layout", None)
+    _legends_right(spec)
+    _one_line(spec)
     return for_theme(spec, theme)
+
+
+def _on_a_phone(chart: dict, title: str) -> dict:
+    """The chart as a phone page draws it, titled ``title`` (wrapped) and with no text under
+    ``PHONE_MIN`` px."""
+    spec = phone_spec(chart)
+    given = spec.get("title") or {}
+    given = {"text": given} if isinstance(given, str | list) else dict(given)
+    spec["title"] = {**given, "text": textwrap.wrap(title, TITLE_CHARACTERS)}
+    _at_least(spec, PHONE_MIN)
+    _one_line(spec, join_lists=False)
+    spec["padding"] = {"left": 4, "right": 4, "top": 8, "bottom": 4}
+    return spec
+
+
+def _at_least(node: object, px: int) -> None:
+    """Raise every font size in ``node`` (layers and legends too) to ``px``."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key.lower().endswith("fontsize") and isinstance(value, int | float):
+                node[key] = max(value, px)
+            else:
+                _at_least(value, px)
+    elif isinstance(node, list):
+        for item in node:
+            _at_least(item, px)
 
 
 def _legends_right(node: object) -> None:
@@ -99,3 +120,28 @@ def _legends_right(node: object) -> None:
         for item in node:
             _legends_right(item)
 
+
+
+NO_BREAK = "\u2063"  # an invisible separator no label holds: "break lines nowhere"
+
+
+def _one_line(node: object, join_lists: bool = True) -> None:
+    """Draw every label on one line: a wide screen has room beside a label, while two lines
+    of large text need more height than a row or a spot on the body has. On a phone
+    (``join_lists`` False) only the body map's names are kept whole: a row's two lines of
+    words stay two, which the narrow screen needs."""
+    if isinstance(node, dict):
+        mark = node.get("mark")
+        if isinstance(mark, dict) and mark.get("type") == "text":
+            if "lineBreak" in mark:
+                mark["lineBreak"] = NO_BREAK
+            field = ((node.get("encoding") or {}).get("text") or {}).get("field")
+            if field and "lineHeight" in mark and join_lists:
+                join = {"calculate": f"isArray(datum['{field}']) ? join(datum['{field}'], ' ')"
+                                     f" : datum['{field}']", "as": field}
+                node["transform"] = [join, *node.get("transform", [])]
+        for value in node.values():
+            _one_line(value, join_lists)
+    elif isinstance(node, list):
+        for item in node:
+            _one_line(item, join_lists)

@@ -48,7 +48,8 @@ if present.presenting():
     state.init_single("focus_node", [""] + list(names))
     in_order = sorted(names, key=lambda n: (not n.startswith("cancer:"), names[n]))
     present.show(lambda node: network_picture(t, *kept, st.session_state["layout"],
-                                              st.session_state["seed"], node or None)[0],
+                                              st.session_state["seed"], node or None,
+                                              current().narrow)[0],
                  {"": "the whole network"} | {n: names[n] for n in in_order}, "focus_node",
                  lambda node: f"The links of {names[node].lower()}" if node
                  else "The network of spread: cancers and the sites they reach",

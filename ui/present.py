@@ -98,14 +98,15 @@ def show(picture: Callable[[str], dict], choices: Mapping[str, str], choice_key:
     drawn = picture(choice) if order else {}
     if drawn:
         spec = present_spec(drawn, title(choice), window, screen.current().theme)
-        st.vega_lite_chart(spec, width="content", key="present_chart")
+        st.vega_lite_chart(spec, key="present_chart", width="stretch"
+                           if spec.get("width") == "container" else "content")
     else:
         st.info("The filters leave nothing to show. Press Esc (or the button below) to go "
                 "back to the page and clear a filter.", icon=":material/filter_alt_off:")
     left, right = st.columns([5, 1], vertical_alignment="center")
     with left.container(key="present_footer"):
-        where = f"{kind} {order.index(choice) + 1} of {len(order)}" if choice in order else kind
-        st.markdown(f"**Present mode** · {where}: {escape_markdown(choices.get(choice, ''))} · "
+        where = f" ({order.index(choice) + 1} of {len(order)})" if choice in order else ""
+        st.markdown(f"**Present mode** · {escape_markdown(choices.get(choice, ''))}{where} · "
                     f"→ or PageDown: next {kind} · ← or PageUp: previous · Esc: back")
     right.button("Back to the page", icon=":material/close_fullscreen:", key="present_back",
                  on_click=_set, args=("",))
