@@ -42,8 +42,9 @@ def _open(page: Page, url: str) -> None:
 @pytest.mark.parametrize("screen", list(SCREENS))
 def test_present_views_are_clear_and_large(e2e_browser: Browser, e2e_base_url: str,
                                            screen: str, theme: str):
-    """Each present view fills this screen, its text clear of other text and of the edges,
-    and at least 18 px projected (14 px on a phone); the sidebar and header are hidden."""
+    """Each present view fills this screen (a projector's without scrolling), its text clear
+    of other text and of the edges, and at least 18 px projected (14 px on a phone); the
+    sidebar and header are hidden."""
     width, height = SCREENS[screen]
     phone = width < 640
     context = e2e_browser.new_context(viewport={"width": width, "height": height},
@@ -58,7 +59,7 @@ def test_present_views_are_clear_and_large(e2e_browser: Browser, e2e_base_url: s
             assert len(charts) == 1, view
             found += [f"{view}: {p}" for p in problems(charts, 14 if phone else 18)]
             svg = charts[0]["svg"]
-            if svg["y"] + svg["h"] > height + 1:
+            if not phone and svg["y"] + svg["h"] > height + 1:  # a phone scrolls the network
                 found.append(f"{view}: the chart runs {svg['y'] + svg['h'] - height:.0f} px "
                              "below the screen")
             assert not page.locator("[data-testid=stSidebar]").is_visible()
@@ -91,4 +92,5 @@ def test_keys_step_through_the_choices_and_esc_goes_back(e2e_page: Page, e2e_bas
     e2e_page.keyboard.press("Escape")
     expect(e2e_page.get_by_role("heading", name="Site profiles")).to_be_visible(timeout=30_000)
     expect(e2e_page).not_to_have_url(re.compile(r"present=1"))
-    assert e2e_page.locator("[data-testid=stSidebar]").is_visible()
+    wait_until_finished(e2e_page, 60_000)
+    expect(e2e_page.locator("[data-testid=stSidebar]")).to_be_visible(timeout=10_000)
