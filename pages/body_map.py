@@ -7,7 +7,8 @@ from ui import own_data, present, state
 from ui.data import body_map_choices, body_map_view, filter_options, tables
 from ui.frame import within_app
 from ui.notebook import notebook_downloads
-from ui.show import chart, chart_data, glossary, image_downloads, quote_cards
+from ui.screen import current
+from ui.show import chart, chart_data, explore_intro, image_downloads, quote_cards
 from views.view_notebooks import body_map_notebook
 
 within_app()  # drawn inside the app's frame, whatever opened it (ui/frame.py)
@@ -33,14 +34,19 @@ if present.presenting():
 
 st.title("Body map")
 own_data.show_instead("body_map", own_data.show_body_map)  # an uploaded table, if chosen
-st.markdown("A simplified body, drawn here without any picture from the internet. Pick a "
-            "cancer to see arrows from where it starts to where it spreads, or pick a site to "
-            "see every cancer that reaches it. The figure shows *where*, not *how often*: "
-            "arrow thickness is the order in the NCI table, not a percentage. Positions are "
-            "approximate.")
-glossary(PAGE_TERMS["body_map"])
+explore_intro("Arrows run from where a cancer starts to where it spreads. The figure shows "
+              "*where*, not *how often*.",
+              "A simplified body, drawn here without any picture from the internet. Pick a "
+              "cancer to see arrows from where it starts to where it spreads, or pick a site to "
+              "see every cancer that reaches it. Arrow thickness is the order in the NCI table, "
+              "not a percentage. Positions are approximate.", PAGE_TERMS["body_map"])
 state.show_notices()
-left, middle, right = st.columns([1, 1, 1])
+if current().narrow:  # a phone keeps the figure in its first screen: one box, the rest closed
+    middle = st.container()
+    left = right = st.expander("Start from a site, and which pairs to draw",
+                               icon=":material/tune:")
+else:
+    left, middle, right = st.columns([1, 1, 1])
 left.radio("Start from", list(MODES), format_func=MODES.get, key="mode", horizontal=True)
 if st.session_state["mode"] == "cancer":
     middle.selectbox("Cancer", list(cancer_options), format_func=cancer_options.get,

@@ -25,7 +25,7 @@ from ui.show import (
     chart,
     chart_data,
     download_csv,
-    glossary,
+    explore_intro,
     image_downloads,
     quote_rows,
     table_with_download,
@@ -57,12 +57,12 @@ if present.presenting():
 
 st.title("The network of spread")
 own_data.show_instead("network", own_data.show_network)  # an uploaded table, if chosen
-st.markdown("Each **orange circle** is a cancer and each **blue square** a site; a line joins "
-            "them when a source says that cancer spreads there. Thick solid lines come from the "
-            "NCI ranked table (thicker = higher in its top three); dashed and dotted lines are "
-            "pairs named only in a sentence. The picture shows which sites many cancers share. "
-            "It does not show how often spread happens.")
-glossary(PAGE_TERMS["network"])
+explore_intro("Each **orange circle** is a cancer and each **blue square** a site; a line "
+              "joins them when a source says that cancer spreads there.",
+              "Thick solid lines come from the NCI ranked table (thicker = higher in its top "
+              "three); dashed and dotted lines are pairs named only in a sentence. The picture "
+              "shows which sites many cancers share. It does not show how often spread happens.",
+              PAGE_TERMS["network"])
 chosen = spread_filters(t, ("evidence", "source"))
 evidence, sources = tuple(chosen["evidence"]), tuple(chosen["source"])
 view = network_view(t, evidence, sources)
@@ -77,7 +77,10 @@ state.show_notices()  # the focus is read after the filters: name a bad one now,
 if st.session_state["focus_node"] not in node_names:
     st.session_state["focus_node"] = ""
 
-left, middle, right = st.columns([2, 1, 2])
+# The picture comes first on a projector or a phone: the controls wait in a closed box (a
+# click on a node lights it up too).
+controls = st.expander("Layout, and a cancer or site to light up", icon=":material/tune:")
+left, middle, right = controls.columns([2, 1, 2])
 left.radio("Layout", list(LAYOUT_NAMES), format_func=LAYOUT_NAMES.get, key="layout",
            horizontal=True, help=explain("force-directed layout"))
 middle.number_input("Layout number (force-directed only)", SEED.low, SEED.high, key="seed",

@@ -22,7 +22,14 @@ from ui.frame import within_app
 from ui.notebook import notebook_downloads
 from ui.picks import bring_into_view, forget_click, new_click
 from ui.screen import current
-from ui.show import chart, chart_data, glossary, image_downloads, quote_rows, table_with_download
+from ui.show import (
+    chart,
+    chart_data,
+    explore_intro,
+    image_downloads,
+    quote_rows,
+    table_with_download,
+)
 from views.spread import pair_cell, pair_key, slide_caption, split_pair
 from views.view_notebooks import heatmap_notebook
 
@@ -59,13 +66,16 @@ if present.presenting():
 
 st.title("Where cancers spread")
 own_data.show_instead("heatmap", own_data.show_heatmap)  # an uploaded table, if chosen
-st.markdown("Each row is a cancer, each column a place it can spread to. **Blue cells** come "
-            "from the National Cancer Institute's table of the three most common sites for 12 "
-            f"cancers ({STRONGEST[current().theme]} = most common). That table is an *order*, "
-            "not a percentage, and it leaves out lymph nodes. **Markers** show pairs that a "
-            "sentence in a source names. A blank cell means no source here names the pair, not "
-            "that it never happens.")
-glossary(PAGE_TERMS["spread"])
+explore_intro("Each row is a cancer, each column a place it can spread to "
+              f"({STRONGEST[current().theme]} = most common). The NCI's top three is an *order*, "
+              "not a percentage; a blank cell means no source here names the pair.",
+              "**Blue cells** come from the National Cancer Institute's table of the three most "
+              "common sites for 12 cancers. That table is an *order*, not a percentage, and it "
+              "leaves out lymph nodes. **Markers** show pairs that a sentence in a source names. "
+              "A blank cell means no source here names the pair, not that it never happens.",
+              PAGE_TERMS["spread"])
+narrow = current().narrow
+chart_slot = st.container()  # a phone shows the chart before the filters (drawn below it)
 chosen = spread_filters(t, FILTERS)
 
 filters = tuple(tuple(chosen[k]) for k in ("cancer", "site", "evidence", "source"))
@@ -85,21 +95,21 @@ if pair:  # the box names the chosen pair's cancer, however the pair was chosen 
     st.session_state["focus"] = split_pair(pair)[0]
 if pair and pair_cell(view.cells, pair) is None:
     pair = ""  # the filters hide it: nothing to outline or quote
-narrow = current().narrow
 cancer_box = ("Cancer to show" if narrow else "Show the quotes for a cancer")
-if narrow:  # a phone draws one cancer at a time: choose it first
-    st.session_state["focus"] = (st.session_state["focus"]
-                                 or str(view.cells["primary"].iloc[0]))
-    st.selectbox(cancer_box, list(cancer_options), format_func=cancer_options.get, key="focus",
-                 on_change=drop_pair)
-    picture = cancer_picture(t, *filters, st.session_state["focus"], pair)
-    if not picture:
-        st.info("The filters leave nothing for this cancer. Choose another, or clear a filter.")
+with chart_slot if narrow else st.container():
+    if narrow:  # a phone draws one cancer at a time: choose it first, above the filters
+        st.session_state["focus"] = (st.session_state["focus"]
+                                     or str(view.cells["primary"].iloc[0]))
+        st.selectbox(cancer_box, list(cancer_options), format_func=cancer_options.get, key="focus",
+                     on_change=drop_pair)
+        picture = cancer_picture(t, *filters, st.session_state["focus"], pair)
+        if not picture:
+            st.info("The filters leave nothing for this cancer. Choose another, or clear a filter.")
+        else:
+            chart(picture, on_select="rerun", key="heatmap", selection_mode=CELL_SELECTION)
     else:
-        chart(picture, on_select="rerun", key="heatmap", selection_mode=CELL_SELECTION)
-else:
-    chart(marked_heatmap(t, *filters, pair) if pair else view.heatmap, on_select="rerun",
-          key="heatmap", selection_mode=CELL_SELECTION)
+        chart(marked_heatmap(t, *filters, pair) if pair else view.heatmap, on_select="rerun",
+              key="heatmap", selection_mode=CELL_SELECTION)
 
 with st.container(key="quote_panel", border=True):
     if not narrow:

@@ -7,7 +7,14 @@ from ui import present, state
 from ui.data import survival_view, tables
 from ui.frame import within_app
 from ui.notebook import notebook_downloads
-from ui.show import chart, chart_data, glossary, image_downloads, quote, table_with_download
+from ui.show import (
+    chart,
+    chart_data,
+    explore_intro,
+    image_downloads,
+    quote,
+    table_with_download,
+)
 from views.view_notebooks import survival_notebook
 
 within_app()  # drawn inside the app's frame, whatever opened it (ui/frame.py)
@@ -19,12 +26,12 @@ if present.presenting():  # one chart, no choices to step through
                  lambda _: "Five-year survival rates the Cleveland Clinic quotes", "chart")
 
 st.title("Survival and other figures")
-st.markdown("A **five-year survival rate** is the share of people in a group who are still "
-            "alive five years after their diagnosis. Of the five sources, only the Cleveland "
-            "Clinic quotes such rates for cancer that has spread: three of them. A five-year "
-            "rate can only be counted for people diagnosed at least five years earlier, and it "
-            "cannot say what will happen to one person.")
-glossary(PAGE_TERMS["survival"])
+explore_intro("A **five-year survival rate** is the share of people in a group who are still "
+              "alive five years after their diagnosis. It cannot say what will happen to one "
+              "person.",
+              "Of the five sources, only the Cleveland Clinic quotes such rates for cancer that "
+              "has spread: three of them. A five-year rate can only be counted for people "
+              "diagnosed at least five years earlier.", PAGE_TERMS["survival"])
 state.show_notices()
 chart(view.spec)
 present.present_button()

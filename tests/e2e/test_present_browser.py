@@ -94,3 +94,42 @@ def test_keys_step_through_the_choices_and_esc_goes_back(e2e_page: Page, e2e_bas
     expect(e2e_page).not_to_have_url(re.compile(r"present=1"))
     wait_until_finished(e2e_page, 60_000)
     expect(e2e_page.locator("[data-testid=stSidebar]")).to_be_visible(timeout=10_000)
+
+
+EXPLORE = ("spread", "network", "body_map", "site_profiles", "survival")
+FIRST_SCREEN = """() => {
+  const svg = document.querySelector('[data-testid=stVegaLiteChart] svg.marks');
+  const cell = svg && svg.querySelector('.mark-rect path');
+  return svg && {top: svg.getBoundingClientRect().top,
+                 firstRowBottom: cell ? cell.getBoundingClientRect().bottom : null};
+}"""
+
+
+@pytest.mark.parametrize("screen", ["projector 1280x720", "phone 390x844"])
+def test_explore_pages_show_their_chart_in_the_first_screen(e2e_browser: Browser,
+                                                            e2e_base_url: str, screen: str):
+    """On a projector and a phone each explore page's chart starts in the top half of the
+    first screen (the controls wait in closed boxes), and at 1280x720 the heatmap's first
+    row is on screen without scrolling."""
+    width, height = SCREENS[screen]
+    phone = width < 640
+    context = e2e_browser.new_context(viewport={"width": width, "height": height},
+                                      is_mobile=phone, has_touch=phone)
+    block_offsite(context)
+    page = context.new_page()
+    late = []
+    try:
+        for path in EXPLORE:
+            page.goto(f"{e2e_base_url}/{path}")
+            wait_until_finished(page, 60_000)
+            page.wait_for_function(CHARTS_SETTLED, timeout=30_000)
+            page.wait_for_timeout(300)
+            where = page.evaluate(FIRST_SCREEN)
+            if not where or where["top"] > height / 2:
+                late.append(f"{path}: chart top at {where and round(where['top'])} px")
+            if path == "spread" and not phone:
+                assert where["firstRowBottom"] is not None
+                assert where["firstRowBottom"] <= height, "the heatmap's first row is below"
+    finally:
+        context.close()
+    assert late == []
