@@ -76,7 +76,7 @@ def present_spec(chart: dict, title: str, window: tuple[int, int], theme: str = 
     spec["config"]["title"] = {**spec["config"]["title"], "limit": limit}
     spec["config"]["legend"] = {**spec["config"].get("legend", {}), "rowPadding": 8}
     spec["config"]["legend"].pop("layout", None)
-    _legends_right(spec)
+    legends_right(spec)
     _one_line(spec)
     return for_theme(spec, theme)
 
@@ -107,7 +107,7 @@ def _at_least(node: object, px: int) -> None:
             _at_least(item, px)
 
 
-def _legends_right(node: object) -> None:
+def legends_right(node: object) -> None:
     """Put every legend beside the chart, one entry a line: a wide screen has room at the
     side, while a legend under the chart takes the height the rows need."""
     if isinstance(node, dict):
@@ -115,10 +115,10 @@ def _legends_right(node: object) -> None:
             if key == "legend" and isinstance(value, dict) and "orient" in value:
                 value.update(orient="right", direction="vertical")
             else:
-                _legends_right(value)
+                legends_right(value)
     elif isinstance(node, list):
         for item in node:
-            _legends_right(item)
+            legends_right(item)
 
 
 
