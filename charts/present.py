@@ -122,20 +122,21 @@ def legends_right(node: object) -> None:
 
 
 
-NO_BREAK = "\u2063"  # an invisible separator no label holds: "break lines nowhere"
+REWRAP = "/\\n(?=[a-z(])/g"  # a break inside a name: the next line starts in lower case
 
 
 def _one_line(node: object, join_lists: bool = True) -> None:
-    """Draw every label on one line: a wide screen has room beside a label, while two lines
-    of large text need more height than a row or a spot on the body has. On a phone
-    (``join_lists`` False) only the body map's names are kept whole: a row's two lines of
-    words stay two, which the narrow screen needs."""
+    """Draw every name on one line: a wide screen has room beside a label, while two lines
+    of large text need more height than a row or a spot on the body has. Names sharing a
+    label (two cancers of one organ) keep a line each. On a phone (``join_lists`` False) a
+    row's two lines of words stay two, which the narrow screen needs."""
     if isinstance(node, dict):
         mark = node.get("mark")
         if isinstance(mark, dict) and mark.get("type") == "text":
-            if "lineBreak" in mark:
-                mark["lineBreak"] = NO_BREAK
             field = ((node.get("encoding") or {}).get("text") or {}).get("field")
+            if field and "lineBreak" in mark:  # one name a line: "Prostate\ncancer" joined
+                node["transform"] = [{"calculate": f"replace(datum['{field}'], {REWRAP}, ' ')",
+                                      "as": field}, *node.get("transform", [])]
             if field and "lineHeight" in mark and join_lists:
                 join = {"calculate": f"isArray(datum['{field}']) ? join(datum['{field}'], ' ')"
                                      f" : datum['{field}']", "as": field}
