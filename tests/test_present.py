@@ -95,3 +95,6 @@ def test_every_chart_page_has_a_present_mode(page, params, title):
     at = ok(open_page(page, present="1", **params))
     assert chart_spec(at)["title"]["text"] == title
     assert len(at.button) == 4  # next, previous, exit (hidden) and "Back to the page"
+    footer = next(m.value for m in at.markdown if m.value.startswith("**Present mode**"))
+    assert footer.endswith("Esc: back")
+    assert ("next" in footer) == (page != "pages/survival.py")  # one chart: no stepping

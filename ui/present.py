@@ -105,9 +105,12 @@ def show(picture: Callable[[str], dict], choices: Mapping[str, str], choice_key:
                 "back to the page and clear a filter.", icon=":material/filter_alt_off:")
     left, right = st.columns([5, 1], vertical_alignment="center")
     with left.container(key="present_footer"):
-        where = f" ({order.index(choice) + 1} of {len(order)})" if choice in order else ""
-        st.markdown(f"**Present mode** · {escape_markdown(choices.get(choice, ''))}{where} · "
-                    f"→ or PageDown: next {kind} · ← or PageUp: previous · Esc: back")
+        named = f"**Present mode** · {escape_markdown(choices.get(choice, ''))}"
+        if len(order) > 1:
+            st.markdown(f"{named} ({order.index(choice) + 1} of {len(order)}) · → or PageDown: "
+                        f"next {kind} · ← or PageUp: previous · Esc: back")
+        else:  # one chart: nothing to step through
+            st.markdown(f"{named} · Esc: back")
     right.button("Back to the page", icon=":material/close_fullscreen:", key="present_back",
                  on_click=_set, args=("",))
     state.sync(KEY)
