@@ -122,6 +122,7 @@ def legends_right(node: object) -> None:
 
 
 
+BODY_NAME_PX = 18  # the body map's names, spaced a line (10 drawing units, ~24 px) apart
 REWRAP = "/\\n(?=[a-z(])/g"  # a break inside a name: the next line starts in lower case
 
 
@@ -135,6 +136,8 @@ def _one_line(node: object, join_lists: bool = True) -> None:
         if isinstance(mark, dict) and mark.get("type") == "text":
             field = ((node.get("encoding") or {}).get("text") or {}).get("field")
             if field and "lineBreak" in mark:  # one name a line: "Prostate\ncancer" joined
+                if join_lists:  # names a line apart on the body: 18 px fits the line's ~24 px
+                    mark["fontSize"] = BODY_NAME_PX
                 node["transform"] = [{"calculate": f"replace(datum['{field}'], {REWRAP}, ' ')",
                                       "as": field}, *node.get("transform", [])]
             if field and "lineHeight" in mark and join_lists:
