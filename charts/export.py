@@ -126,6 +126,20 @@ def _bump_fonts(node: object) -> None:
             _bump_fonts(item)
 
 
+def _line_heights(node: object) -> None:
+    """Give text drawn on several lines a line height to suit its raised size (a height set
+    for 12 px text would lay 20 px lines over each other)."""
+    if isinstance(node, dict):
+        if isinstance(node.get("lineHeight"), int | float):
+            node["lineHeight"] = max(node["lineHeight"],
+                                     round(1.25 * node.get("fontSize", MIN_TEXT)))
+        for value in node.values():
+            _line_heights(value)
+    elif isinstance(node, list):
+        for item in node:
+            _line_heights(item)
+
+
 def _size(spec: dict, width: int, height: int) -> None:
     """Give the view and each layer a fixed size (no "container", no steps) to fit."""
     for node in [spec, *spec.get("layer", [])]:
@@ -163,6 +177,8 @@ def slide_spec(chart: ChartOrSpec, caption: str | list[str] | None = None,
     for part, values in _SLIDE_CONFIG.items():
         config[part] = {**config.get(part, {}), **values}
     _bump_fonts(config)
+    config["title"]["limit"] = width - 2 * MARGIN
+    _line_heights(spec)
     _size(spec, width, height)
     spec["autosize"] = {"type": "fit", "contains": "padding"}
     spec["padding"] = {"left": MARGIN, "right": MARGIN, "top": MARGIN // 2, "bottom": 16}
@@ -207,26 +223,25 @@ def source_lines(source_line: str, wrap: int = SOURCE_WRAP) -> list[str]:
     return textwrap.wrap(renderable(source_line), wrap) or [""]
 
 
-def svg_text(chart: ChartOrSpec, source_line: str, caption: str | list[str] | None = None
-             ) -> str:
-    """The slide as an SVG document of 1920x1080 units: the chart, and the source line
-    wrapped under it."""
-    lines = source_lines(source_line)
+def svg_text(chart: ChartOrSpec, source_line: str, caption: str | list[str] | None = None,
+             width: int = SLIDE_WIDTH, height: int = SLIDE_HEIGHT) -> str:
+    """The slide as an SVG document of ``width`` x ``height`` units (1920x1080 unless
+    asked): the chart, and the source line wrapped under it. Text keeps its px sizes, so a
+    smaller slide prints them larger on the same paper."""
+    lines = source_lines(source_line, SOURCE_WRAP * width // SLIDE_WIDTH)
     footer = len(lines) * SOURCE_LINE_HEIGHT + MARGIN // 2
-    chart_svg = vlc.vegalite_to_svg(slide_spec(chart, caption, SLIDE_WIDTH,
-                                               SLIDE_HEIGHT - footer))
+    chart_svg = vlc.vegalite_to_svg(slide_spec(chart, caption, width, height - footer))
     inner = chart_svg.split(">", 1)[1].rsplit("</svg>", 1)[0]
     text = "".join(
-        f'<text x="{MARGIN}" y="{SLIDE_HEIGHT - footer + (i + 1) * SOURCE_LINE_HEIGHT - 6}" '
+        f'<text x="{MARGIN}" y="{height - footer + (i + 1) * SOURCE_LINE_HEIGHT - 6}" '
         f'font-family="sans-serif" font-size="{SOURCE_TEXT}px" fill="{LIGHT.text}">'
         f"{escape(line)}</text>" for i, line in enumerate(lines))
     return (f'<svg xmlns="http://www.w3.org/2000/svg" '
             f'xmlns:xlink="http://www.w3.org/1999/xlink" version="1.1" '
-            f'width="{SLIDE_WIDTH}" height="{SLIDE_HEIGHT}" '
-            f'viewBox="0 0 {SLIDE_WIDTH} {SLIDE_HEIGHT}">'
-            f'<rect width="{SLIDE_WIDTH}" height="{SLIDE_HEIGHT}" fill="{LIGHT.slide}"/>'
-            f'<svg x="0" y="0" width="{SLIDE_WIDTH}" height="{SLIDE_HEIGHT - footer}" '
-            f'viewBox="0 0 {SLIDE_WIDTH} {SLIDE_HEIGHT - footer}">{inner}</svg>'
+            f'width="{width}" height="{height}" viewBox="0 0 {width} {height}">'
+            f'<rect width="{width}" height="{height}" fill="{LIGHT.slide}"/>'
+            f'<svg x="0" y="0" width="{width}" height="{height - footer}" '
+            f'viewBox="0 0 {width} {height - footer}">{inner}</svg>'
             f"{text}</svg>")
 
 

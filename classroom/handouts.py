@@ -4,7 +4,8 @@ picture and quotes) and a quiz as a worksheet and, in a file of its own, its ans
 Print sizes: body text at least ``BODY_PT`` (10 pt), tables as tables, and no question
 split over two pages (``tests/test_handouts_join.py`` reads the sizes back with pypdf).
 
-fpdf2 writes the PDF; pictures are the slide images of ``charts.export`` (vl-convert).
+fpdf2 writes the PDF; pictures are the slide images of ``charts.export`` (vl-convert), given
+as SVG (``charts.print_figure``), which fpdf2 draws as vectors with real text.
 Quotes are printed in the source's words with the source under them; a sentence the app
 worked out says what it was worked out from, as on screen.
 """
@@ -12,6 +13,7 @@ worked out says what it was worked out from, as on screen.
 from __future__ import annotations
 
 import io
+import re
 from collections.abc import Mapping, Sequence
 from pathlib import Path
 
@@ -95,7 +97,8 @@ def lesson_pdf(steps: Sequence[Step], pictures: Mapping[str, bytes],
                tables: Mapping[str, pd.DataFrame], paper: str = "A4") -> bytes:
     """The lesson as a handout: one page per step (its title, takeaways and picture or table).
 
-    ``pictures`` maps a step's view to a PNG; ``tables`` maps it to the table shown instead.
+    ``pictures`` maps a step's view to its figure (SVG, or PNG); ``tables`` maps it to the
+    table shown instead.
     """
     pdf = _Handout(paper, f"Where cancers spread: lesson handout. {CAUTION}")
     for number, step in enumerate(steps, 1):
@@ -112,7 +115,7 @@ def lesson_pdf(steps: Sequence[Step], pictures: Mapping[str, bytes],
                                 BODY_PT, gap=2.5)
         if step.view in pictures:
             width = pdf.epw
-            height = width * 9 / 16
+            height = width * _aspect(pictures[step.view])
             room = pdf.h - pdf.get_y() - 18
             if height > room:
                 width, height = room * 16 / 9, room
@@ -120,6 +123,16 @@ def lesson_pdf(steps: Sequence[Step], pictures: Mapping[str, bytes],
         elif step.view in tables:
             _table(pdf, tables[step.view])
     return bytes(pdf.output())
+
+
+def _aspect(picture: bytes) -> float:
+    """Height over width of an SVG figure (its ``viewBox``), or 9/16 for a slide PNG.
+
+    >>> _aspect(b'<svg width="880" height="700" viewBox="0 0 880 700">'), _aspect(b"PNG")
+    (0.7954545454545454, 0.5625)
+    """
+    found = re.search(rb'viewBox="0 0 ([0-9.]+) ([0-9.]+)"', picture[:400])
+    return float(found.group(2)) / float(found.group(1)) if found else 9 / 16
 
 
 LETTERS = "ABCDEFGH"

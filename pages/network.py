@@ -5,7 +5,7 @@ import streamlit as st
 from charts.network import NODE_SELECTION
 from data import query
 from data.glossary import PAGE_TERMS, explain, sentence
-from ui import own_data, state
+from ui import own_data, present, state
 from ui.data import (
     filter_options,
     network_picture,
@@ -15,7 +15,7 @@ from ui.data import (
     tables,
 )
 from ui.files import graph_file
-from ui.filters import spread_filters
+from ui.filters import chosen_filters, spread_filters
 from ui.frame import within_app
 from ui.links import SEED
 from ui.notebook import notebook_downloads
@@ -25,7 +25,7 @@ from ui.show import (
     chart,
     chart_data,
     download_csv,
-    glossary,
+    explore_intro,
     image_downloads,
     quote_rows,
     table_with_download,
@@ -42,14 +42,28 @@ t = tables()
 state.init_single("layout", LAYOUT_NAMES)
 state.init_int("seed")
 
+if present.presenting():
+    shown = chosen_filters(t, ("evidence", "source"))
+    kept = (tuple(shown["evidence"]), tuple(shown["source"]))
+    names = network_view(t, *kept).names
+    state.init_single("focus_node", [""] + list(names))
+    in_order = sorted(names, key=lambda n: (not n.startswith("cancer:"), names[n]))
+    present.show(lambda node: network_picture(t, *kept, st.session_state["layout"],
+                                              st.session_state["seed"], node or None,
+                                              current().narrow)[0],
+                 {"": "the whole network"} | {n: names[n] for n in in_order}, "focus_node",
+                 lambda node: f"The links of {names[node].lower()}" if node
+                 else "The network of spread: cancers and the sites they reach",
+                 "cancer or site")
+
 st.title("The network of spread")
 own_data.show_instead("network", own_data.show_network)  # an uploaded table, if chosen
-st.markdown("Each **orange circle** is a cancer and each **blue square** a site; a line joins "
-            "them when a source says that cancer spreads there. Thick solid lines come from the "
-            "NCI ranked table (thicker = higher in its top three); dashed and dotted lines are "
-            "pairs named only in a sentence. The picture shows which sites many cancers share. "
-            "It does not show how often spread happens.")
-glossary(PAGE_TERMS["network"])
+explore_intro("Each **orange circle** is a cancer and each **blue square** a site; a line "
+              "joins them when a source says that cancer spreads there.",
+              "Thick solid lines come from the NCI ranked table (thicker = higher in its top "
+              "three); dashed and dotted lines are pairs named only in a sentence. The picture "
+              "shows which sites many cancers share. It does not show how often spread happens.",
+              PAGE_TERMS["network"])
 chosen = spread_filters(t, ("evidence", "source"))
 evidence, sources = tuple(chosen["evidence"]), tuple(chosen["source"])
 view = network_view(t, evidence, sources)
@@ -61,7 +75,10 @@ click = new_click("network", NODE_SELECTION)
 st.session_state["focus_node"] = network_focus(st.session_state["focus_node"], click, node_names)
 state.show_notices()  # the focus is read after the filters: name a bad one now, not later
 
-left, middle, right = st.columns([2, 1, 2])
+# The picture comes first on a projector or a phone: the controls wait in a closed box (a
+# click on a node lights it up too).
+controls = st.expander("Layout, and a cancer or site to light up", icon=":material/tune:")
+left, middle, right = controls.columns([2, 1, 2])
 left.radio("Layout", list(LAYOUT_NAMES), format_func=LAYOUT_NAMES.get, key="layout",
            horizontal=True, help=explain("force-directed layout"))
 middle.number_input("Layout number (force-directed only)", SEED.low, SEED.high, key="seed",
@@ -97,6 +114,7 @@ with st.container(key="node_panel", border=True):
                     "and the sources' own words here.")
 st.caption(same_organ_note(t))
 chart_data(view.edges_shown, "network_edges.csv", "edges_data", "Show the links as a table")
+present.present_button()
 slide = network_picture(t, evidence, sources, st.session_state["layout"],  # wide, for slides
                         st.session_state["seed"], focus)[0]
 image_downloads(slide, "cancer_spread_network", view.credit, "network_image")

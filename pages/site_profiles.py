@@ -5,7 +5,7 @@ import streamlit as st
 from charts.spread import CELL_SELECTION
 from data import query
 from data.glossary import PAGE_TERMS
-from ui import state
+from ui import present, state
 from ui.data import (
     filter_options,
     site_options,
@@ -17,7 +17,7 @@ from ui.data import (
 from ui.frame import within_app
 from ui.notebook import notebook_downloads
 from ui.picks import bring_into_view, new_click
-from ui.show import chart, glossary, quote_cards, quote_rows, table_with_download
+from ui.show import chart, explore_intro, quote_cards, quote_rows, table_with_download
 from ui.state import escape_markdown
 from views.clicks import site_cancer
 from views.view_notebooks import site_notebook
@@ -30,28 +30,29 @@ state.init_single("profile", options)
 cancer_names = query.labels(t["cancers"], "cancer_id")
 state.init_single("from_cancer", [""] + list(cancer_names))
 
+if present.presenting():
+    present.show(lambda s: site_picture(t, s) or {}, options, "profile",
+                 lambda s: f"Which cancers spread to the {options[s].lower()}", "site")
+
 st.title("Site profiles")
-st.markdown("Pick a place in the body where cancer can spread. You will see which cancers the "
-            "sources say reach it, the symptoms they tie to it, and the treatments they name "
-            "for it, each with the source's own words.")
-glossary(PAGE_TERMS["site_profiles"])
+explore_intro("Pick a place in the body where cancer can spread: which cancers reach it, "
+              "its symptoms and its treatments, each in the sources' own words.",
+              "Choose a site in the box below. Tap (or click) a cancer in its chart to read "
+              "what the sources say about that cancer reaching the site.",
+              PAGE_TERMS["site_profiles"])
 state.show_notices()
 st.selectbox("Site", list(options), format_func=options.get, key="profile")
 state.sync("profile")
 site = st.session_state["profile"]
 profile = site_profile_view(t, site)
 
-first, second, third = st.columns(3)
-first.metric("Cancers that reach it", profile.n_cancers)
-second.metric("Cancers ranking it 1st (NCI)", profile.n_ranked_first)
-third.metric("Symptoms the sources name", len(profile.symptoms))
-
-st.subheader(f"Which cancers spread to: {profile.name}")
+# The chart's own title names the site ("Which cancers reach the liver"): no heading above it.
 picture = site_picture(t, site)
 if picture:
     click = new_click(f"site_chart_{site}", CELL_SELECTION)
     st.session_state["from_cancer"] = site_cancer(st.session_state["from_cancer"], click)
     chart(picture, on_select="rerun", key=f"site_chart_{site}", selection_mode=CELL_SELECTION)
+    present.present_button()
     with st.container(key="site_panel", border=True):
         chosen = st.session_state.get("from_cancer", "")
         said = spread_quotes(t, chosen, site, None, None) if chosen else None
@@ -66,6 +67,10 @@ if picture:
                         "about it reaching this site.")
     state.sync("from_cancer")
     notebook_downloads(site_notebook(filter_options(t), site), "site_notebook")
+first, second, third = st.columns(3)  # counted from the tables: under the chart, not above
+first.metric("Cancers that reach it", profile.n_cancers)
+second.metric("Cancers ranking it 1st (NCI)", profile.n_ranked_first)
+third.metric("Symptoms the sources name", len(profile.symptoms))
 st.markdown("Ranked rows come from the NCI table (1 = most common of its top three; it leaves "
             "out lymph nodes). Other rows are sentences that name the pair.")
 quote_cards(profile.cancers, f"site_{site}_cancers.csv", "Download these rows (CSV)",

@@ -7,7 +7,7 @@ from charts.theme import STRONGEST
 from data import query
 from data.glossary import PAGE_TERMS
 from data.vocabulary import EVIDENCE_LABELS
-from ui import own_data, state
+from ui import own_data, present, state
 from ui.data import (
     cancer_picture,
     filter_options,
@@ -17,12 +17,19 @@ from ui.data import (
     spread_view,
     tables,
 )
-from ui.filters import spread_filters
+from ui.filters import chosen_filters, spread_filters
 from ui.frame import within_app
 from ui.notebook import notebook_downloads
 from ui.picks import bring_into_view, forget_click, new_click
 from ui.screen import current
-from ui.show import chart, chart_data, glossary, image_downloads, quote_rows, table_with_download
+from ui.show import (
+    chart,
+    chart_data,
+    explore_intro,
+    image_downloads,
+    quote_rows,
+    table_with_download,
+)
 from views.clicks import SpreadChoice, phone_focus, shown_pair, spread_after
 from views.spread import slide_caption, split_pair
 from views.view_notebooks import heatmap_notebook
@@ -43,18 +50,37 @@ def drop_pair() -> None:
     forget_click("heatmap", CELL_SELECTION)
 
 
+FILTERS = ("cancer", "site", "evidence", "source")
+
+
+def present_picture(focus: str) -> dict:
+    """Present mode's chart: one cancer's rows (all 20 rows cannot be read at 18 px)."""
+    return cancer_picture(t, *present_filters, focus, "") or {}
+
+
+if present.presenting():
+    present_filters = tuple(tuple(v) for v in chosen_filters(t, FILTERS).values())
+    shown_cancers = set(spread_view(t, *present_filters).cells.get("primary", []))
+    present.show(present_picture, {c: name for c, name in cancer_options.items()
+                                   if c in shown_cancers}, "focus",
+                 lambda c: f"Where {cancer_options[c].lower()} spreads", "cancer")
+
+
 st.title("Where cancers spread")
 own_data.show_instead("heatmap", own_data.show_heatmap)  # an uploaded table, if chosen
-st.markdown("Each row is a cancer, each column a place it can spread to. **Blue cells** come "
-            "from the National Cancer Institute's table of the three most common sites for 12 "
-            f"cancers ({STRONGEST[current().theme]} = most common). That table is an *order*, "
-            "not a percentage, and it leaves out lymph nodes. **Markers** show pairs that a "
-            "sentence in a source names. A blank cell means no source here names the pair, not "
-            "that it never happens.")
-glossary(PAGE_TERMS["spread"])
-chosen = spread_filters(t, ("cancer", "site", "evidence", "source"))
+explore_intro("Each row is a cancer, each column a place it can spread to "
+              f"({STRONGEST[current().theme]} = most common). The NCI's top three is an *order*, "
+              "not a percentage; a blank cell means no source here names the pair.",
+              "**Blue cells** come from the National Cancer Institute's table of the three most "
+              "common sites for 12 cancers. That table is an *order*, not a percentage, and it "
+              "leaves out lymph nodes. **Markers** show pairs that a sentence in a source names. "
+              "A blank cell means no source here names the pair, not that it never happens.",
+              PAGE_TERMS["spread"])
+narrow = current().narrow
+chart_slot = st.container()  # a phone shows the chart before the filters (drawn below it)
+chosen = spread_filters(t, FILTERS)
 
-filters = tuple(tuple(chosen[k]) for k in ("cancer", "site", "evidence", "source"))
+filters = tuple(tuple(chosen[k]) for k in FILTERS)
 view = spread_view(t, *filters)
 if view.empty:
     st.info("No claims match this combination of filters. Clear a filter (or add a cancer, "
@@ -67,20 +93,20 @@ click = new_click("heatmap", CELL_SELECTION)
 choice = spread_after(SpreadChoice(st.session_state["focus"], st.session_state["pair"]), click)
 st.session_state["focus"], st.session_state["pair"] = choice.focus, choice.pair
 pair = shown_pair(choice.pair, view.cells)  # "" when the filters hide it
-narrow = current().narrow
 cancer_box = ("Cancer to show" if narrow else "Show the quotes for a cancer")
-if narrow:  # a phone draws one cancer at a time: choose it first
-    st.session_state["focus"] = phone_focus(st.session_state["focus"], view.cells)
-    st.selectbox(cancer_box, list(cancer_options), format_func=cancer_options.get, key="focus",
-                 on_change=drop_pair)
-    picture = cancer_picture(t, *filters, st.session_state["focus"], pair)
-    if not picture:
-        st.info("The filters leave nothing for this cancer. Choose another, or clear a filter.")
+with chart_slot if narrow else st.container():
+    if narrow:  # a phone draws one cancer at a time: choose it first, above the filters
+        st.session_state["focus"] = phone_focus(st.session_state["focus"], view.cells)
+        st.selectbox(cancer_box, list(cancer_options), format_func=cancer_options.get, key="focus",
+                     on_change=drop_pair)
+        picture = cancer_picture(t, *filters, st.session_state["focus"], pair)
+        if not picture:
+            st.info("The filters leave nothing for this cancer. Choose another, or clear a filter.")
+        else:
+            chart(picture, on_select="rerun", key="heatmap", selection_mode=CELL_SELECTION)
     else:
-        chart(picture, on_select="rerun", key="heatmap", selection_mode=CELL_SELECTION)
-else:
-    chart(marked_heatmap(t, *filters, pair) if pair else view.heatmap, on_select="rerun",
-          key="heatmap", selection_mode=CELL_SELECTION)
+        chart(marked_heatmap(t, *filters, pair) if pair else view.heatmap, on_select="rerun",
+              key="heatmap", selection_mode=CELL_SELECTION)
 
 with st.container(key="quote_panel", border=True):
     if not narrow:
@@ -113,6 +139,7 @@ with st.container(key="quote_panel", border=True):
 state.sync("focus")
 state.sync("pair")
 
+present.present_button()
 chart_data(view.cells_shown, "spread_heatmap_cells.csv", "heatmap_data")
 image_downloads(view.heatmap, "where_cancers_spread_heatmap", view.credit, "heatmap_image",
                 caption=slide_caption(filter_options(t), chosen))

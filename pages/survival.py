@@ -3,24 +3,38 @@
 import streamlit as st
 
 from data.glossary import PAGE_TERMS
+from ui import present, state
 from ui.data import survival_view, tables
 from ui.frame import within_app
 from ui.notebook import notebook_downloads
-from ui.show import chart, chart_data, glossary, image_downloads, quote, table_with_download
+from ui.show import (
+    chart,
+    chart_data,
+    explore_intro,
+    image_downloads,
+    quote,
+    table_with_download,
+)
 from views.view_notebooks import survival_notebook
 
 within_app()  # drawn inside the app's frame, whatever opened it (ui/frame.py)
 
 view = survival_view(tables())
 
+if present.presenting():  # one chart, no choices to step through
+    present.show(lambda _: view.spec, {"rates": "the three quoted rates"}, "survival_shown",
+                 lambda _: "Five-year survival rates the Cleveland Clinic quotes", "chart")
+
 st.title("Survival and other figures")
-st.markdown("A **five-year survival rate** is the share of people in a group who are still "
-            "alive five years after their diagnosis. Of the five sources, only the Cleveland "
-            "Clinic quotes such rates for cancer that has spread: three of them. A five-year "
-            "rate can only be counted for people diagnosed at least five years earlier, and it "
-            "cannot say what will happen to one person.")
-glossary(PAGE_TERMS["survival"])
+explore_intro("A **five-year survival rate** is the share of people in a group who are still "
+              "alive five years after their diagnosis. It cannot say what will happen to one "
+              "person.",
+              "Of the five sources, only the Cleveland Clinic quotes such rates for cancer that "
+              "has spread: three of them. A five-year rate can only be counted for people "
+              "diagnosed at least five years earlier.", PAGE_TERMS["survival"])
+state.show_notices()
 chart(view.spec)
+present.present_button()
 chart_data(view.rates_shown, "survival_rates_quoted.csv", "survival_data")
 image_downloads(view.spec, "five_year_survival_quoted", view.credit, "survival_image")
 notebook_downloads(survival_notebook(), "survival_notebook")

@@ -114,11 +114,14 @@ def data_package_zip(t: Published) -> bytes:
 @cached(max_entries=2, spinner="Making the lesson handout…")
 def lesson_handout(t: Published, paper: str) -> bytes:
     """The lesson as a PDF handout, one page per step, on ``paper`` (A4 or Letter)."""
+    from charts.print_figure import print_svg
     from classroom.handouts import lesson_pdf
 
     # The very pictures the lesson projects (views/lesson.py defines them once).
     drawn = {view: lesson_picture(t, view) for view in PICTURES}
-    pictures = {view: slide_png(picture.spec, picture.credit) for view, picture in drawn.items()}
+    # As vector SVG at print size (charts.print_figure): figure text prints at 8 pt or more.
+    pictures = {view: print_svg(picture.spec, picture.credit).encode()
+                for view, picture in drawn.items()}
     shown = {"cascade": on_screen(cascade_shown(t)), "symptoms": on_screen(symptoms_summary(t)),
              "sources": on_screen(claim_summary(t))}
     return lesson_pdf(lesson(t), pictures, shown, paper)

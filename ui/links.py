@@ -35,6 +35,7 @@ class LinkParam:
 
 SPREAD, NETWORK = "pages/spread.py", "pages/network.py"
 BODY, SITES = "pages/body_map.py", "pages/site_profiles.py"
+SURVIVAL = "pages/survival.py"
 LIVE, JOIN = "pages/live_class.py", "pages/join_class.py"
 TOKEN = r"[A-Za-z0-9_-]{8,64}"  # a live class's host or seat token, as its link carries it
 
@@ -59,6 +60,7 @@ PARAMS: tuple[LinkParam, ...] = (
     # The quiz's first answers, "<quiz number>.<marks>" (ui/quiz_memory.py reads it).
     LinkParam("answers", ("pages/quiz.py",), "text", "", pattern=r"([0-9]{1,9})\.([0-9-]{1,40})"),
     LinkParam("step", ("pages/lesson.py",), "int", 1, 1, None),
+    LinkParam("present", (SPREAD, NETWORK, BODY, SITES, SURVIVAL), "single", ""),
     LinkParam("live", (LIVE, JOIN), "text", "", pattern=r"[A-Za-z0-9-]{3,24}"),
     LinkParam("host", (LIVE,), "text", "", pattern=TOKEN),
     LinkParam("seat", (JOIN,), "text", "", pattern=TOKEN),

@@ -90,6 +90,24 @@ def glossary(terms: tuple[str, ...] | list[str], title: str = "What these words 
         glossary_lines(terms)
 
 
+# Less empty space above an explore page's title, so a projected chart starts on the first screen.
+COMPACT_CSS = ("<style>[data-testid=stMainBlockContainer] { padding-top: 3rem !important; }"
+               "@media (max-width: 640px) { [data-testid=stMainBlockContainer] h1 { "
+               "font-size: 2rem; padding-top: 0.5rem; } }</style>")
+READING_TITLE = "How to read it, and what these words mean"
+
+
+def explore_intro(lead: str, more: str, terms: tuple[str, ...] | list[str]) -> None:
+    """An explore page's opening: a short ``lead``, then one closed box with the rest of the
+    introduction (``more``) and the glossary's words, so that on a projector or a phone the
+    chart, not the words about it, fills the first screen."""
+    st.html(COMPACT_CSS)
+    st.markdown(lead)
+    with st.expander(READING_TITLE, icon=":material/menu_book:"):
+        st.markdown(more)
+        glossary_lines(terms)
+
+
 def glossary_lines(terms: tuple[str, ...] | list[str]) -> None:
     """The glossary's explanations of ``terms``, one line each, and whose words they are."""
     for term, meaning in defined(terms):

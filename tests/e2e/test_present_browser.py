@@ -1,0 +1,135 @@
+"""Present mode in the browser: every chart's present view at four screens, light and dark,
+read back from the drawn SVG (no text overlaps other text or leaves the picture; none under
+18 px projected, 14 px on a phone), and the keys a clicker sends stepping through it.
+
+One Chromium; per screen and theme one page, reused for the five present links."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from playwright.sync_api import Browser, Page, expect
+
+from tools.app_server import CHARTS_SETTLED, block_offsite, wait_until_finished
+
+from .chart_text import problems, read_charts
+
+SCREENS = {"projector 1024x768": (1024, 768), "projector 1280x720": (1280, 720),
+           "projector 1920x1080": (1920, 1080), "phone 390x844": (390, 844)}
+VIEWS = ("spread?present=1&focus=prostate", "network?present=1", "body_map?present=1",
+         "site_profiles?present=1", "survival?present=1")
+# The chart is drawn at the window's size once the page has reported it (a second run).
+FILLS_WINDOW = """() => {
+  const svg = document.querySelector('[data-testid=stVegaLiteChart] svg.marks');
+  return !!svg && svg.getBoundingClientRect().width > window.innerWidth - 60;
+}"""
+CHART_TITLE = """() => {
+  const t = document.querySelector('[data-testid=stVegaLiteChart] svg.marks .role-title-text');
+  return t ? t.textContent : '';
+}"""
+
+
+def _open(page: Page, url: str) -> None:
+    page.goto(url)
+    wait_until_finished(page, 60_000)
+    page.wait_for_function(FILLS_WINDOW, timeout=30_000)
+    wait_until_finished(page, 60_000)
+    page.wait_for_function(CHARTS_SETTLED, timeout=30_000)
+
+
+@pytest.mark.parametrize("theme", ["light", "dark"])
+@pytest.mark.parametrize("screen", list(SCREENS))
+def test_present_views_are_clear_and_large(e2e_browser: Browser, e2e_base_url: str,
+                                           screen: str, theme: str):
+    """Each present view fills this screen (a projector's without scrolling), its text clear
+    of other text and of the edges, and at least 18 px projected (14 px on a phone); the
+    sidebar and header are hidden."""
+    width, height = SCREENS[screen]
+    phone = width < 640
+    context = e2e_browser.new_context(viewport={"width": width, "height": height},
+                                      color_scheme=theme, is_mobile=phone, has_touch=phone)
+    block_offsite(context)
+    page = context.new_page()
+    found = []
+    try:
+        for view in VIEWS:
+            _open(page, f"{e2e_base_url}/{view}")
+            charts = read_charts(page)
+            assert len(charts) == 1, view
+            found += [f"{view}: {p}" for p in problems(charts, 14 if phone else 18)]
+            svg = charts[0]["svg"]
+            if not phone and svg["y"] + svg["h"] > height + 1:  # a phone scrolls the network
+                found.append(f"{view}: the chart runs {svg['y'] + svg['h'] - height:.0f} px "
+                             "below the screen")
+            assert not page.locator("[data-testid=stSidebar]").is_visible()
+    finally:
+        context.close()
+    assert found == []
+
+
+def test_keys_step_through_the_choices_and_esc_goes_back(e2e_page: Page, e2e_base_url: str):
+    """From the page, Present opens the chart alone; PageDown and the arrow keys change the
+    site shown (and the link), Esc brings the page back with the last site chosen."""
+    e2e_page.set_viewport_size({"width": 1280, "height": 720})
+    e2e_page.goto(f"{e2e_base_url}/site_profiles?profile=bone")
+    wait_until_finished(e2e_page, 60_000)
+    e2e_page.get_by_role("button", name="Present").click()
+    e2e_page.wait_for_function(FILLS_WINDOW, timeout=30_000)
+    wait_until_finished(e2e_page, 60_000)
+    assert e2e_page.evaluate(CHART_TITLE) == "Which cancers spread to the bone"
+    expect(e2e_page).to_have_url(re.compile(r"present=1"))
+    titles = []
+    for key in ("PageDown", "ArrowRight", "PageUp"):
+        before = e2e_page.evaluate(CHART_TITLE)
+        e2e_page.keyboard.press(key)
+        e2e_page.wait_for_function(f"() => ({CHART_TITLE})() !== {before!r}", timeout=30_000)
+        titles.append(e2e_page.evaluate(CHART_TITLE))
+    assert titles == ["Which cancers spread to the bone marrow",
+                      "Which cancers spread to the brain",
+                      "Which cancers spread to the bone marrow"]
+    expect(e2e_page).to_have_url(re.compile(r"profile=bone_marrow"))
+    e2e_page.keyboard.press("Escape")
+    expect(e2e_page.get_by_role("heading", name="Site profiles")).to_be_visible(timeout=30_000)
+    expect(e2e_page).not_to_have_url(re.compile(r"present=1"))
+    wait_until_finished(e2e_page, 60_000)
+    expect(e2e_page.locator("[data-testid=stSidebar]")).to_be_visible(timeout=10_000)
+
+
+EXPLORE = ("spread", "network", "body_map", "site_profiles", "survival")
+FIRST_SCREEN = """() => {
+  const svg = document.querySelector('[data-testid=stVegaLiteChart] svg.marks');
+  const cell = svg && svg.querySelector('.mark-rect path');
+  return svg && {top: svg.getBoundingClientRect().top,
+                 firstRowBottom: cell ? cell.getBoundingClientRect().bottom : null};
+}"""
+
+
+@pytest.mark.parametrize("screen", ["projector 1280x720", "phone 390x844"])
+def test_explore_pages_show_their_chart_in_the_first_screen(e2e_browser: Browser,
+                                                            e2e_base_url: str, screen: str):
+    """On a projector and a phone each explore page's chart starts in the top half of the
+    first screen (the controls wait in closed boxes), and at 1280x720 the heatmap's first
+    row is on screen without scrolling."""
+    width, height = SCREENS[screen]
+    phone = width < 640
+    context = e2e_browser.new_context(viewport={"width": width, "height": height},
+                                      is_mobile=phone, has_touch=phone)
+    block_offsite(context)
+    page = context.new_page()
+    late = []
+    try:
+        for path in EXPLORE:
+            page.goto(f"{e2e_base_url}/{path}")
+            wait_until_finished(page, 60_000)
+            page.wait_for_function(CHARTS_SETTLED, timeout=30_000)
+            page.wait_for_timeout(300)
+            where = page.evaluate(FIRST_SCREEN)
+            if not where or where["top"] > height / 2:
+                late.append(f"{path}: chart top at {where and round(where['top'])} px")
+            if path == "spread" and not phone:
+                assert where["firstRowBottom"] is not None
+                assert where["firstRowBottom"] <= height, "the heatmap's first row is below"
+    finally:
+        context.close()
+    assert late == []
