@@ -6,7 +6,25 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from playwright.sync_api import Page
+from playwright.sync_api import Browser, BrowserContext, Page
+
+from tools.app_server import block_offsite
+
+SCREENS = {"projector 1024x768": (1024, 768), "projector 1280x720": (1280, 720),
+           "projector 1920x1080": (1920, 1080), "phone 390x844": (390, 844)}
+"""The screens a class meets: three projectors and a phone held upright."""
+PHONE_BELOW = 640  # px wide: Streamlit stacks its columns below this
+
+
+def screen_context(browser: Browser, screen: str, theme: str = "light") -> BrowserContext:
+    """A browser context of ``screen`` (a key of SCREENS) in ``theme``: a phone is also
+    mobile and touch, as a real one is; nothing leaves the machine."""
+    width, height = SCREENS[screen]
+    phone = width < PHONE_BELOW
+    context = browser.new_context(viewport={"width": width, "height": height},
+                                  color_scheme=theme, is_mobile=phone, has_touch=phone)
+    block_offsite(context)
+    return context
 
 # Each chart's SVG: its box, and each <text>'s box (screen px) and its drawn font size
 # (its font-size times the SVG's scale on screen: CSS zoom and a fitted width included).

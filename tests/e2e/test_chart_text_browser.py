@@ -9,13 +9,11 @@ from __future__ import annotations
 import pytest
 from playwright.sync_api import Browser
 
-from tools.app_server import CHARTS_SETTLED, block_offsite, wait_until_finished
+from tools.app_server import CHARTS_SETTLED, wait_until_finished
 from ui.navigation import LESSON
 
-from .chart_text import problems, read_charts, smallest
+from .chart_text import PHONE_BELOW, SCREENS, problems, read_charts, screen_context, smallest
 
-SCREENS = {"projector 1024x768": (1024, 768), "projector 1280x720": (1280, 720),
-           "projector 1920x1080": (1920, 1080), "phone 390x844": (390, 844)}
 STEPS = range(1, 9)
 # A control whose words are cut ("J..") is wider inside than it is drawn.
 CUT_WORDS = """() => Array.from(document.querySelectorAll(
@@ -30,10 +28,8 @@ def test_lesson_chart_text_is_clear_and_large(e2e_browser: Browser, e2e_base_url
     """Each lesson step on this screen: its chart text clear of other text and of the edges,
     large enough to read from the back of a room (or on a phone)."""
     width, height = SCREENS[screen]
-    phone = width < 640
-    context = e2e_browser.new_context(viewport={"width": width, "height": height},
-                                      color_scheme=theme, is_mobile=phone, has_touch=phone)
-    block_offsite(context)
+    phone = width < PHONE_BELOW
+    context = screen_context(e2e_browser, screen, theme)
     page = context.new_page()
     found, sizes = [], []
     try:

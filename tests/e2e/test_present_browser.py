@@ -11,12 +11,10 @@ import re
 import pytest
 from playwright.sync_api import Browser, Page, expect
 
-from tools.app_server import CHARTS_SETTLED, block_offsite, wait_until_finished
+from tools.app_server import CHARTS_SETTLED, wait_until_finished
 
-from .chart_text import problems, read_charts
+from .chart_text import PHONE_BELOW, SCREENS, problems, read_charts, screen_context
 
-SCREENS = {"projector 1024x768": (1024, 768), "projector 1280x720": (1280, 720),
-           "projector 1920x1080": (1920, 1080), "phone 390x844": (390, 844)}
 VIEWS = ("spread?present=1&focus=prostate", "network?present=1", "body_map?present=1",
          "site_profiles?present=1", "survival?present=1")
 # The chart is drawn at the window's size once the page has reported it (a second run).
@@ -46,10 +44,8 @@ def test_present_views_are_clear_and_large(e2e_browser: Browser, e2e_base_url: s
     of other text and of the edges, and at least 18 px projected (14 px on a phone); the
     sidebar and header are hidden."""
     width, height = SCREENS[screen]
-    phone = width < 640
-    context = e2e_browser.new_context(viewport={"width": width, "height": height},
-                                      color_scheme=theme, is_mobile=phone, has_touch=phone)
-    block_offsite(context)
+    phone = width < PHONE_BELOW
+    context = screen_context(e2e_browser, screen, theme)
     page = context.new_page()
     found = []
     try:
@@ -112,10 +108,8 @@ def test_explore_pages_show_their_chart_in_the_first_screen(e2e_browser: Browser
     first screen (the controls wait in closed boxes), and at 1280x720 the heatmap's first
     row is on screen without scrolling."""
     width, height = SCREENS[screen]
-    phone = width < 640
-    context = e2e_browser.new_context(viewport={"width": width, "height": height},
-                                      is_mobile=phone, has_touch=phone)
-    block_offsite(context)
+    phone = width < PHONE_BELOW
+    context = screen_context(e2e_browser, screen)
     page = context.new_page()
     late = []
     try:
