@@ -244,21 +244,19 @@ def _compact_piece(column: pd.Series) -> pd.Series:
 
 
 def _joined(parts: list[list[pd.Series]]) -> list[pd.Series]:
-    """The chunks' columns joined end to end, each as one categorical column."""
-    if not parts:
-        return []
+    """The chunks' columns joined end to end: categories where every chunk has them, else
+    the whole column as Arrow text (some chunk was id-like). Every chunk has the first line's
+    columns: pandas pads a short line and refuses a long one."""
     joined = []
-    for position in range(len(parts[0])):
-        pieces = [part[position] if position < len(part) else None for part in parts]
-        pieces = [piece for piece in pieces if piece is not None]
+    for position in range(len(parts[0]) if parts else 0):
+        pieces = [part[position] for part in parts]
+        for part in parts:  # the chunks' copies go as soon as the column is joined
+            part[position] = None
         if all(isinstance(piece.dtype, pd.CategoricalDtype) for piece in pieces):
             joined.append(pd.Series(union_categoricals(pieces, ignore_order=True)))
-        else:  # some chunk was id-like: the whole column as Arrow text
+        else:
             joined.append(pd.concat([piece.astype(ARROW_TEXT) for piece in pieces],
                                     ignore_index=True))
-        for part in parts:  # let each chunk's column go as soon as it is joined
-            if position < len(part):
-                part[position] = None
     return joined
 
 
