@@ -13,6 +13,8 @@ from __future__ import annotations
 
 import math
 import textwrap
+from collections.abc import Sequence
+from dataclasses import dataclass
 
 import altair as alt
 import pandas as pd
@@ -54,9 +56,16 @@ RANK_WIDTH = {1: 7.0, 2: 4.5, 3: 2.5}
 X_DOMAIN = (-50.0, 150.0)  # the body (x 16-84) and a margin for names on each side
 Y_DOMAIN = (0.0, 200.0)
 LABEL_X = {"left": 12.0, "right": 88.0}  # where the margins' names end (left) or start (right)
-NAME_WIDTH = 14  # characters a line of a name: the margin of a 340 px phone's figure
-LINE = 10.0  # drawing units per line of a name: 18 px text still fits when the lesson
-# draws the figure 450 px tall (2.25 px a unit)
+NAME_GAP = 4  # px between a name and the end of its leader line
+CHAR_EM = 0.56  # a bold name's mean character width, in ems: Source Sans (the browser) is
+# about 0.46 and the export's sans-serif about 0.51, so names sized by it stay inside
+NAME_FONT = FONT_SIZE - 1  # px: the names' size on the page (a slide or present mode raises it)
+NAME_LINE = 18  # px from one line of a name to the next at that size
+NAME_BOX_EM = 1.45  # a line of text's box on screen, in ems: Source Sans reaches 1.42 em from
+# its ascender to its descender, so two names a line apart may still touch; they are kept this
+# far apart
+NAME_LAYERS = ("body_leaders", "body_names_left", "body_names_right")
+"""The layers that draw the names: :func:`fit_names` lays them out again for a drawn size."""
 FIGURE_SIZE = (round(720 * (X_DOMAIN[1] - X_DOMAIN[0]) / (Y_DOMAIN[1] - Y_DOMAIN[0])), 720)
 
 
@@ -123,47 +132,121 @@ def places(arrow_rows: pd.DataFrame) -> pd.DataFrame:
     return pd.concat([starts, lands], ignore_index=True)
 
 
-def _side_spots(names: pd.DataFrame) -> list[float]:
+@dataclass(frozen=True)
+class NameLayout:
+    """How the margins' names fit a figure drawn at some size: ``line`` is the drawing units
+    from one line of a name to the next (a line of text in px, over the px per unit),
+    ``gap`` the units from the last line of one name to the first of the next (a whole box
+    of text, so names never touch), and ``chars`` the characters a line of a name may hold on
+    each side."""
+
+    line: float
+    gap: float
+    chars: dict[str, int]
+
+
+def name_layout(plot_px: tuple[float, float], x_domain: Sequence[float] = X_DOMAIN,
+                font_px: float = NAME_FONT, line_px: float = NAME_LINE) -> NameLayout:
+    """The layout for names ``font_px`` tall, ``line_px`` apart, on a figure whose data
+    rectangle is ``plot_px`` (width, height) px showing ``x_domain`` across.
+
+    >>> page = name_layout((720, 720))  # the page's figure: 3.6 px a unit
+    >>> page.line, round(page.gap, 2), page.chars
+    (5.0, 5.24, {'left': 30, 'right': 30})
+    >>> name_layout((340, 340), font_px=14, line_px=18).chars  # a phone's: 1.7 px a unit
+    {'left': 12, 'right': 12}
+    """
+    across = plot_px[0] / (x_domain[1] - x_domain[0])
+    down = plot_px[1] / (Y_DOMAIN[1] - Y_DOMAIN[0])
+    room = {"left": (LABEL_X["left"] - x_domain[0]) * across - NAME_GAP,
+            "right": (x_domain[1] - LABEL_X["right"]) * across - NAME_GAP}
+    return NameLayout(line=line_px / down, gap=max(line_px, NAME_BOX_EM * font_px) / down,
+                      chars={side: max(6, int(px / (font_px * CHAR_EM)))
+                             for side, px in room.items()})
+
+
+PAGE_LAYOUT = name_layout(FIGURE_SIZE)
+
+
+def _side_spots(names: pd.DataFrame, layout: NameLayout) -> list[float]:
     """The y of each name's first line on one side (``names`` sorted by y): as near its spot
-    as it can be while a line clear of the name above it, and inside the figure."""
-    ys, bottom = [], Y_DOMAIN[0] + LINE / 2 - LINE
+    as it can be while ``layout.gap`` clear of the name above it, and inside the figure."""
+    line, gap = layout.line, layout.gap
+    ys, bottom = [], Y_DOMAIN[0] + gap / 2 - gap
     for y, lines in zip(names["y"], names["lines"], strict=True):
-        ys.append(max(float(y), bottom + LINE))
-        bottom = ys[-1] + (lines - 1) * LINE
-    limit = Y_DOMAIN[1] - LINE / 2  # pushed off the bottom: move names up, a line apart
+        ys.append(max(float(y), bottom + gap))
+        bottom = ys[-1] + (lines - 1) * line
+    limit = Y_DOMAIN[1] - gap / 2  # pushed off the bottom: move names up, a gap apart
     for i in range(len(ys) - 1, -1, -1):
-        last = ys[i] + (int(names["lines"].iloc[i]) - 1) * LINE
+        last = ys[i] + (int(names["lines"].iloc[i]) - 1) * line
         ys[i] -= max(0.0, last - limit)
-        limit = ys[i] - LINE
+        limit = ys[i] - gap
     return ys
 
 
-def label_spots(dots: pd.DataFrame) -> pd.DataFrame:
+def _wrapped(names: Sequence[str], chars: int) -> str:
+    """The names sharing a spot, a name a line (or more, each at most ``chars`` long)."""
+    return "\n".join(line for name in names
+                     for line in textwrap.wrap(name, chars, break_long_words=False))
+
+
+def _placed(spots: pd.DataFrame, layout: NameLayout) -> pd.DataFrame:
+    """``spots`` (x, y, names, side) with each name wrapped and stacked by ``layout``: label
+    (lines joined by newlines), lines, label_x and label_y (the first line's middle)."""
+    spots = spots.sort_values(["side", "y", "x"], kind="stable").reset_index(drop=True)
+    spots["label"] = [_wrapped(names, layout.chars[side])
+                      for names, side in zip(spots["names"], spots["side"], strict=True)]
+    spots["lines"] = spots["label"].str.count("\n") + 1
+    spots["label_x"] = spots["side"].map(LABEL_X)
+    spots["label_y"] = 0.0
+    for side in ("left", "right"):
+        mine = spots["side"] == side
+        spots.loc[mine, "label_y"] = _side_spots(spots[mine], layout)
+    return spots
+
+
+def label_spots(dots: pd.DataFrame, layout: NameLayout = PAGE_LAYOUT) -> pd.DataFrame:
     """One name per spot of ``dots`` (x, y, label, role), placed in the margin on its side.
 
     Cancers that start in one organ share a spot, so their names make one label; a long
-    name takes two lines (``NAME_WIDTH``). Columns: x, y (the spot), label (lines joined
-    by newlines), lines, side, label_x, label_y (the first line's middle).
+    name takes more lines where the margin is narrow (``layout``). Columns: x, y (the spot),
+    names, side, label (lines joined by newlines), lines, label_x, label_y (the first line's
+    middle), in drawing units.
 
     >>> dots = pd.DataFrame({"x": [60, 60, 62], "y": [93, 93, 95],
     ...                      "label": ["Kidney cancer", "Sarcoma of the kidney", "Bone"],
     ...                      "role": ["starts here", "starts here", "spreads to"]})
-    >>> label_spots(dots)[["label", "label_y"]].values.tolist()
-    [['Kidney cancer\\nSarcoma of the\\nkidney', 93.0], ['Bone', 123.0]]
+    >>> phone = name_layout((340, 340), font_px=14, line_px=18)
+    >>> placed = label_spots(dots, phone)  # Bone's name waits four lines below its spot
+    >>> [(label, round(y, 1)) for label, y in zip(placed["label"], placed["label_y"])]
+    [('Kidney\\ncancer\\nSarcoma of\\nthe kidney', 93.0), ('Bone', 136.7)]
     """
     spots = (dots.groupby(["x", "y"], as_index=False, sort=False)
-             .agg(label=("label", lambda names: "\n".join(
-                 line for name in dict.fromkeys(names)
-                 for line in textwrap.wrap(name, NAME_WIDTH)))))
-    spots["lines"] = spots["label"].str.count("\n") + 1
+             .agg(names=("label", lambda names: list(dict.fromkeys(names)))))
     spots["side"] = ["left" if x < 50 else "right" for x in spots["x"]]
-    spots["label_x"] = spots["side"].map(LABEL_X)
-    spots = spots.sort_values(["side", "y", "x"], kind="stable").reset_index(drop=True)
-    spots["label_y"] = 0.0
-    for side in ("left", "right"):
-        mine = spots["side"] == side
-        spots.loc[mine, "label_y"] = _side_spots(spots[mine])
-    return spots
+    return _placed(spots, layout)
+
+
+def fit_names(spec: dict, plot_px: tuple[float, float]) -> dict:
+    """Lay the names of a body map ``spec`` out again for its data rectangle drawn at
+    ``plot_px`` (width, height) px, with the size its name layers now draw text at: a
+    phone, a slide or present mode draws the figure at another size than the page, so the
+    px a line needs is another number of drawing units. Any other chart is left alone.
+    Changes ``spec`` in place and returns it."""
+    layers = [layer for layer in spec.get("layer", []) if layer.get("name") in NAME_LAYERS]
+    text = next((layer for layer in layers if layer["name"] != "body_leaders"), None)
+    if text is None or not all(plot_px):
+        return spec
+    mark = text["mark"]
+    font = mark.get("fontSize", NAME_FONT)
+    layout = name_layout(plot_px, text["encoding"]["x"]["scale"]["domain"], font,
+                         mark.get("lineHeight", round(1.25 * font)))
+    datasets = spec.get("datasets", {})
+    rows = text["data"].get("values") or datasets[text["data"]["name"]]
+    placed = _placed(pd.DataFrame(rows), layout).to_dict("records")
+    for layer in layers:
+        layer["data"] = {"values": placed}
+    return spec
 
 
 def silhouette(x_low: float = X_DOMAIN[0], head_size: int = 5200
@@ -213,16 +296,16 @@ def body_map(arrow_rows: pd.DataFrame, dots: pd.DataFrame, title: str, subtitle:
             domain=["starts here", "spreads to"], range=KIND_COLOURS),
             legend=alt.Legend(orient="bottom")))
     spots = label_spots(dots)
-    leaders = alt.Chart(spots).mark_rule(color=LIGHT.body_outline, strokeWidth=1).encode(
-        x=x, y=y, x2="label_x:Q", y2="label_y:Q")
-    text = {"fontSize": FONT_SIZE - 1, "fontWeight": "bold", "color": TEXT_COLOUR,
-            "baseline": "middle", "lineBreak": "\n", "lineHeight": 18}
+    leaders = alt.Chart(spots, name="body_leaders").mark_rule(
+        color=LIGHT.body_outline, strokeWidth=1).encode(x=x, y=y, x2="label_x:Q", y2="label_y:Q")
+    text = {"fontSize": NAME_FONT, "fontWeight": "bold", "color": TEXT_COLOUR,
+            "baseline": "middle", "lineBreak": "\n", "lineHeight": NAME_LINE}
     at = {"x": alt.X("label_x:Q", axis=None, scale=x_scale),
           "y": alt.Y("label_y:Q", axis=None, scale=y_scale), "text": "label:N"}
-    left = alt.Chart(spots).transform_filter(alt.datum.side == "left").mark_text(
-        align="right", dx=-4, **text).encode(**at)
-    right = alt.Chart(spots).transform_filter(alt.datum.side == "right").mark_text(
-        align="left", dx=4, **text).encode(**at)
+    left = alt.Chart(spots, name="body_names_left").transform_filter(
+        alt.datum.side == "left").mark_text(align="right", dx=-NAME_GAP, **text).encode(**at)
+    right = alt.Chart(spots, name="body_names_right").transform_filter(
+        alt.datum.side == "right").mark_text(align="left", dx=NAME_GAP, **text).encode(**at)
     chart = alt.layer(head, body, leaders, lines, heads, dots_layer, left, right).properties(
         width=FIGURE_SIZE[0], height=FIGURE_SIZE[1], title=alt.Title(title, subtitle=subtitle),
         description=f"{title}. {' '.join(_as_list(subtitle))} A simplified body figure with "

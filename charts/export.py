@@ -18,6 +18,7 @@ from xml.sax.saxutils import escape
 import altair as alt
 import vl_convert as vlc
 
+from charts.body_map import NAME_LAYERS, fit_names
 from charts.theme import LIGHT
 
 SLIDE_WIDTH, SLIDE_HEIGHT = 1920, 1080
@@ -183,14 +184,26 @@ def slide_spec(chart: ChartOrSpec, caption: str | list[str] | None = None,
     spec["autosize"] = {"type": "fit", "contains": "padding"}
     spec["padding"] = {"left": MARGIN, "right": MARGIN, "top": MARGIN // 2, "bottom": 16}
     spec["background"] = LIGHT.slide
-    if aspect and keep_aspect:
-        _keep_aspect(spec, aspect)
+    if aspect:
+        plot = plot_area(vlc.vegalite_to_svg(spec))
+        if keep_aspect:
+            _keep_aspect(spec, aspect, plot)
+        fit_names(spec, plot)
     return renderable(spec)
 
 
-def _keep_aspect(spec: dict, aspect: float) -> None:
-    """Widen a figure's fixed x domain so it keeps its proportions in the slide's plot area."""
-    plot_w, plot_h = plot_area(vlc.vegalite_to_svg(spec))
+def refit_names(spec: dict) -> dict:
+    """``spec`` with a body map's names laid out again for the size it now draws the figure
+    at (after its size, its fonts or its title changed); any other chart as it was."""
+    if any(layer.get("name") in NAME_LAYERS for layer in spec.get("layer", [])):
+        fit_names(spec, plot_area(vlc.vegalite_to_svg(renderable(spec))))
+    return spec
+
+
+def _keep_aspect(spec: dict, aspect: float, plot: tuple[float, float]) -> None:
+    """Widen a figure's fixed x domain so it keeps its proportions in the slide's ``plot``
+    area (width, height px)."""
+    plot_w, plot_h = plot
     if not plot_h:
         return
     factor = (plot_w / plot_h) / aspect

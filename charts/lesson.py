@@ -14,6 +14,7 @@ from charts.export import (
     SLIDE_WIDTH,
     TITLE_TEXT,
     ChartOrSpec,
+    refit_names,
     resize_fonts,
     slide_spec,
 )
@@ -45,7 +46,7 @@ def lesson_spec(chart: ChartOrSpec, height: int) -> dict:
     spec["padding"] = {"left": 4, "right": 4, "top": 4, "bottom": 4}
     shrink = {CAPTION_TEXT: LESSON_TEXT + 2, TITLE_TEXT: LESSON_TEXT + 6}
     resize_fonts(spec.get("config", {}), lambda size: shrink.get(size, max(LESSON_TEXT, size - 2)))
-    return spec
+    return refit_names(spec)
 
 
 GRID_KEY = ("{strongest} blue: the site the NCI table lists 1st for that cancer, then 2nd, then "

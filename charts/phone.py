@@ -11,6 +11,7 @@ from __future__ import annotations
 import copy
 import textwrap
 
+from charts.body_map import fit_names
 from charts.lesson import wrap_titles
 
 PHONE_CHART_WIDTH = 340  # px: a 390 px screen less the page's margins
@@ -47,6 +48,7 @@ def phone_spec(spec: dict) -> dict:
         out["width"] = PHONE_CHART_WIDTH
         if isinstance(height, int):
             out["height"] = round(height * PHONE_CHART_WIDTH / width)
+            fit_names(out, (out["width"], out["height"]))  # the figure's own size (pad)
     if not isinstance(width, dict):  # a grid sized by its cells keeps its own legends
         wrap_titles(out, AXIS_CHARACTERS)
     return out

@@ -12,7 +12,8 @@ import re
 import textwrap
 from collections.abc import Sequence
 
-from charts.export import CAPTION_TEXT, MARGIN, slide_spec
+from charts.body_map import NAME_LAYERS, fit_names
+from charts.export import CAPTION_TEXT, MARGIN, refit_names, slide_spec
 from charts.phone import TITLE_CHARACTERS, phone_spec
 from charts.theme import for_theme
 
@@ -78,7 +79,7 @@ def present_spec(chart: dict, title: str, window: tuple[int, int], theme: str = 
     spec["config"]["legend"].pop("layout", None)
     legends_right(spec)
     _one_line(spec)
-    return for_theme(spec, theme)
+    return for_theme(refit_names(spec), theme)
 
 
 def _on_a_phone(chart: dict, title: str) -> dict:
@@ -91,6 +92,8 @@ def _on_a_phone(chart: dict, title: str) -> dict:
     _at_least(spec, PHONE_MIN)
     _one_line(spec, join_lists=False)
     spec["padding"] = {"left": 4, "right": 4, "top": 8, "bottom": 4}
+    if isinstance(spec.get("width"), int) and isinstance(spec.get("height"), int):
+        fit_names(spec, (spec["width"], spec["height"]))  # at the raised size (autosize pad)
     return spec
 
 
@@ -122,22 +125,21 @@ def legends_right(node: object) -> None:
 
 
 
-BODY_NAME_PX = 18  # the body map's names, spaced a line (10 drawing units, ~24 px) apart
 REWRAP = "/\\n(?=[a-z(])/g"  # a break inside a name: the next line starts in lower case
 
 
 def _one_line(node: object, join_lists: bool = True) -> None:
     """Draw every name on one line: a wide screen has room beside a label, while two lines
-    of large text need more height than a row or a spot on the body has. Names sharing a
-    label (two cancers of one organ) keep a line each. On a phone (``join_lists`` False) a
-    row's two lines of words stay two, which the narrow screen needs."""
+    of large text need more height than a row has. On a phone (``join_lists`` False) a row's
+    two lines of words stay two, which the narrow screen needs. The body map's names are
+    left to :func:`charts.body_map.fit_names`, which wraps them for the margin they have."""
     if isinstance(node, dict):
         mark = node.get("mark")
+        if node.get("name") in NAME_LAYERS:
+            return
         if isinstance(mark, dict) and mark.get("type") == "text":
             field = ((node.get("encoding") or {}).get("text") or {}).get("field")
             if field and "lineBreak" in mark:  # one name a line: "Prostate\ncancer" joined
-                if join_lists:  # names a line apart on the body: 18 px fits the line's ~24 px
-                    mark["fontSize"] = BODY_NAME_PX
                 node["transform"] = [{"calculate": f"replace(datum['{field}'], {REWRAP}, ' ')",
                                       "as": field}, *node.get("transform", [])]
             if field and "lineHeight" in mark and join_lists:
