@@ -64,6 +64,58 @@ def test_present_views_are_clear_and_large(e2e_browser: Browser, e2e_base_url: s
     assert found == []
 
 
+STEPPED = ("spread?present=1", "network?present=1", "body_map?present=1",
+           "body_map?present=1&mode=site", "site_profiles?present=1")
+FOOTER = """() => { const e = document.querySelector('.st-key-present_footer');
+                   return e ? e.textContent : ''; }"""
+POSITION = re.compile(r"\((\d+) of (\d+)\)")
+
+
+def _step_through(page: Page, url: str, min_px: float, height: int, phone: bool) -> list[str]:
+    """Open ``url`` in present mode and press PageDown until every choice has been shown once;
+    what is wrong with any of them (as :func:`chart_text.problems` says)."""
+    _open(page, url)
+    found, seen = [], set()
+    while True:
+        footer = page.evaluate(FOOTER)
+        position = POSITION.search(footer)
+        assert position, f"{url}: the footer {footer!r} does not say which choice is shown"
+        seen.add(int(position.group(1)))
+        charts = read_charts(page)
+        found += [f"{url} ({footer.split(' · ')[1]}): {p}"
+                  for p in problems(charts, min_px)]
+        svg = charts[0]["svg"] if charts else None
+        if svg and not phone and svg["y"] + svg["h"] > height + 1:
+            found.append(f"{url} ({position.group(0)}): the chart runs below the screen")
+        if len(seen) == int(position.group(2)):
+            return found
+        page.keyboard.press("PageDown")
+        page.wait_for_function(f"() => ({FOOTER})() !== {footer!r}", timeout=30_000)
+        wait_until_finished(page, 60_000)
+        page.wait_for_function(CHARTS_SETTLED, timeout=30_000)
+
+
+@pytest.mark.parametrize("screen", list(SCREENS))
+def test_every_choice_in_present_mode_is_clear(e2e_browser: Browser, e2e_base_url: str,
+                                               screen: str):
+    """Stepping with PageDown through every choice each present view has (every cancer,
+    every site, the body map from a cancer and from a site): on this screen no text overlaps
+    other text or leaves the picture, and none is under 18 px projected (14 px on a phone).
+    A named view (say, the sites bone reaches) can have longer or more labels than the view
+    a link opens first."""
+    width, height = SCREENS[screen]
+    phone = width < PHONE_BELOW
+    context = screen_context(e2e_browser, screen)
+    page = context.new_page()
+    try:
+        found = [line for url in STEPPED
+                 for line in _step_through(page, f"{e2e_base_url}/{url}", 14 if phone else 18,
+                                           height, phone)]
+    finally:
+        context.close()
+    assert found == []
+
+
 def test_keys_step_through_the_choices_and_esc_goes_back(e2e_page: Page, e2e_base_url: str):
     """From the page, Present opens the chart alone; PageDown and the arrow keys change the
     site shown (and the link), Esc brings the page back with the last site chosen."""
