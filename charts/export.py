@@ -48,7 +48,7 @@ _SLIDE_CONFIG = {
              "titleLimit": 1400, "labelColor": LIGHT.text, "titleColor": LIGHT.text},
     "legend": {"labelFontSize": MIN_TEXT + 2, "titleFontSize": MIN_TEXT + 2, "labelLimit": 700,
                "titleLimit": 1400, "labelColor": LIGHT.text, "titleColor": LIGHT.text,
-               "symbolSize": 320},
+               "symbolSize": 320, "offset": 28},  # clear of an axis title as wide as the chart
     "header": {"labelFontSize": MIN_TEXT + 2, "titleFontSize": MIN_TEXT + 4},
     "title": {"fontSize": TITLE_TEXT, "subtitleFontSize": CAPTION_TEXT, "anchor": "start",
               "color": LIGHT.text, "subtitleColor": LIGHT.text, "limit": SLIDE_WIDTH - 2 * MARGIN,
@@ -109,6 +109,28 @@ def _lines(value: object) -> list[str]:
 
 
 _LIMITS = {"titlelimit": 1400, "labellimit": 700}
+TITLE_EM, CAPTION_EM = 0.56, 0.52  # a bold title's and a caption's mean character width, in
+# ems: a little over Source Sans and the export's sans-serif, so a wrapped line fits its width
+
+
+def _wrapped(value: object, chars: int) -> list[str]:
+    """A title's lines (given as nothing, one string or a list) wrapped at ``chars``."""
+    return [part for line in _lines(value) for part in textwrap.wrap(line, max(12, chars))
+            or [""]] or [""]
+
+
+def fitted_title(title: dict, limit: int) -> dict:
+    """``title`` (a Vega-Lite title) with its text and subtitle wrapped to lines of about
+    ``limit`` px at the slide's sizes, so no line is cut short with an ellipsis.
+
+    >>> fitted_title({"text": "Five-year survival after cancer has spread, as quoted",
+    ...               "subtitle": "Short."}, 820)["text"]
+    ['Five-year survival after cancer has', 'spread, as quoted']
+    """
+    text = title.get("text") or ""
+    lines = _wrapped(text, int(limit / (TITLE_TEXT * TITLE_EM)))
+    return {**title, "text": lines if len(lines) > 1 else text,
+            "subtitle": _wrapped(title.get("subtitle"), int(limit / (CAPTION_TEXT * CAPTION_EM)))}
 
 
 def _bump_fonts(node: object) -> None:
@@ -139,6 +161,23 @@ def _line_heights(node: object) -> None:
     elif isinstance(node, list):
         for item in node:
             _line_heights(item)
+
+
+NARROW_SLIDE = 1400  # px: under this (a printed figure) a legend under the chart takes rows
+
+
+def _legend_rows(node: object) -> None:
+    """Lay every legend under the chart out two entries a row: a narrow figure has no room
+    for four long names side by side."""
+    if isinstance(node, dict):
+        for key, value in node.items():
+            if key == "legend" and isinstance(value, dict) and value.get("orient") == "bottom":
+                value.setdefault("columns", 2)
+            else:
+                _legend_rows(value)
+    elif isinstance(node, list):
+        for item in node:
+            _legend_rows(item)
 
 
 def _size(spec: dict, width: int, height: int) -> None:
@@ -172,7 +211,7 @@ def slide_spec(chart: ChartOrSpec, caption: str | list[str] | None = None,
     title["subtitle"] = [line for line in lines if line] or [""]
     for key in ("fontSize", "subtitleFontSize", "anchor", "color", "subtitleColor"):
         title.pop(key, None)
-    spec["title"] = title
+    spec["title"] = fitted_title(title, width - 2 * MARGIN)
     _bump_fonts(spec)
     config = spec.setdefault("config", {})
     for part, values in _SLIDE_CONFIG.items():
@@ -180,6 +219,8 @@ def slide_spec(chart: ChartOrSpec, caption: str | list[str] | None = None,
     _bump_fonts(config)
     config["title"]["limit"] = width - 2 * MARGIN
     _line_heights(spec)
+    if width < NARROW_SLIDE:
+        _legend_rows(spec)
     _size(spec, width, height)
     spec["autosize"] = {"type": "fit", "contains": "padding"}
     spec["padding"] = {"left": MARGIN, "right": MARGIN, "top": MARGIN // 2, "bottom": 16}

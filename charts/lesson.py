@@ -9,18 +9,19 @@ from __future__ import annotations
 
 import textwrap
 
+from charts.body_map import fit_names
 from charts.export import (
     CAPTION_TEXT,
     SLIDE_WIDTH,
     TITLE_TEXT,
     ChartOrSpec,
-    refit_names,
     resize_fonts,
     slide_spec,
 )
 from charts.style import RANK_LEGEND_TITLE
 
 LESSON_TEXT = 18  # px: the smallest chart text on the projector in lesson mode
+FIGURE_LEGENDS = 100  # px of a figure's height its legends take (two entries a line each)
 
 
 def lesson_spec(chart: ChartOrSpec, height: int) -> dict:
@@ -43,10 +44,18 @@ def lesson_spec(chart: ChartOrSpec, height: int) -> dict:
         spec["autosize"] = {"type": "fit", "contains": "padding"}
         _projected_axes(spec)
         wrap_titles(spec, 22)
+    if figure:  # the figure itself at a known size, its legends under it (the browser's
+        # legends are taller than the renderer's, so fitting would leave the names' spacing
+        # measured for another size), and as wide as tall, so the body is not stretched
+        spec["height"] = height - FIGURE_LEGENDS
+        spec["width"] = round(spec["height"] * source["width"] / source["height"])
+        spec["autosize"] = {"type": "pad"}
     spec["padding"] = {"left": 4, "right": 4, "top": 4, "bottom": 4}
     shrink = {CAPTION_TEXT: LESSON_TEXT + 2, TITLE_TEXT: LESSON_TEXT + 6}
     resize_fonts(spec.get("config", {}), lambda size: shrink.get(size, max(LESSON_TEXT, size - 2)))
-    return refit_names(spec)
+    if figure:
+        fit_names(spec, (spec["width"], spec["height"]))
+    return spec
 
 
 GRID_KEY = ("{strongest} blue: the site the NCI table lists 1st for that cancer, then 2nd, then "

@@ -13,7 +13,7 @@ import textwrap
 from collections.abc import Sequence
 
 from charts.body_map import NAME_LAYERS, fit_names
-from charts.export import CAPTION_TEXT, MARGIN, refit_names, slide_spec
+from charts.export import MARGIN, fitted_title, refit_names, slide_spec
 from charts.phone import TITLE_CHARACTERS, phone_spec
 from charts.theme import for_theme
 
@@ -70,10 +70,7 @@ def present_spec(chart: dict, title: str, window: tuple[int, int], theme: str = 
     width, height = chart_area(window)
     spec = slide_spec(chart, None, width, height)
     limit = width - 2 * MARGIN
-    subtitle_chars = max(20, int(limit / (CAPTION_TEXT * 0.55)))
-    spec["title"] = {**spec["title"], "text": title,
-                     "subtitle": [part for line in spec["title"].get("subtitle", [])
-                                  for part in textwrap.wrap(line, subtitle_chars) or [""]]}
+    spec["title"] = fitted_title({**spec["title"], "text": title}, limit)
     spec["config"]["title"] = {**spec["config"]["title"], "limit": limit}
     spec["config"]["legend"] = {**spec["config"].get("legend", {}), "rowPadding": 8}
     spec["config"]["legend"].pop("layout", None)
@@ -117,6 +114,7 @@ def legends_right(node: object) -> None:
         for key, value in node.items():
             if key == "legend" and isinstance(value, dict) and "orient" in value:
                 value.update(orient="right", direction="vertical")
+                value.pop("columns", None)  # a narrow slide's rows: one entry a line here
             else:
                 legends_right(value)
     elif isinstance(node, list):

@@ -17,6 +17,7 @@ import re
 from charts.export import MIN_TEXT, ChartOrSpec, svg_text
 
 PRINT_WIDTH, PRINT_HEIGHT = 900, 760  # taller than 16:9: a page has the room
+PRINT_GRID_HEIGHT = 1000  # a grid (the heatmap): its rows need 30 units for 20-unit names
 MIN_PRINT_PT = 8  # the smallest figure text on paper
 PX_PT = 0.75  # fpdf2 draws an SVG's "20px" text as 15 of the drawing's units (1 px = 0.75 pt)
 _NESTED = re.compile(r'<svg x="0" y="0" width="[0-9.]+" height="[0-9.]+" viewBox="[^"]*">')
@@ -28,7 +29,10 @@ _EMPTY_PATH = re.compile(r'<path[^>]* d=""[^>]*?(?:/>|></path>)')
 
 def print_svg(chart: ChartOrSpec, source_line: str) -> str:
     """The chart's slide at print size, as SVG that fpdf2 draws whole."""
-    svg = svg_text(chart, source_line, None, PRINT_WIDTH, PRINT_HEIGHT)
+    spec = chart if isinstance(chart, dict) else chart.to_dict()
+    grid = isinstance(spec.get("width"), dict)  # sized by its cells ("step")
+    svg = svg_text(spec, source_line, None, PRINT_WIDTH,
+                   PRINT_GRID_HEIGHT if grid else PRINT_HEIGHT)
     head, rest = svg.split(">", 1)
     flat = head + ">" + _NESTED.sub("<g>", rest, count=1)
     inner_end = flat.rfind("</svg>", 0, flat.rfind("</svg>"))

@@ -114,11 +114,12 @@ def lesson_pdf(steps: Sequence[Step], pictures: Mapping[str, bytes],
                 pdf.write_block(f"Worked out by this app from {item.basis}; not a quote.",
                                 BODY_PT, gap=2.5)
         if step.view in pictures:
+            aspect = _aspect(pictures[step.view])
             width = pdf.epw
-            height = width * _aspect(pictures[step.view])
+            height = width * aspect
             room = pdf.h - pdf.get_y() - 18
-            if height > room:
-                width, height = room * 16 / 9, room
+            if height > room:  # smaller, in its own proportions (never squashed)
+                width, height = room / aspect, room
             pdf.image(io.BytesIO(pictures[step.view]), x=pdf.l_margin, w=width, h=height)
         elif step.view in tables:
             _table(pdf, tables[step.view])

@@ -4,6 +4,7 @@ other text, runs out of its chart or off the screen, or is too small to read."""
 
 from __future__ import annotations
 
+import math
 from dataclasses import dataclass
 
 from playwright.sync_api import Browser, BrowserContext, Page
@@ -39,8 +40,13 @@ READ_TEXT = """
       .map(t => {
         const r = t.getBoundingClientRect();
         const size = parseFloat(t.getAttribute('font-size') || getComputedStyle(t).fontSize);
+        // The text's own box turned as it is drawn (a slanted label's box is not upright).
+        const b = t.getBBox(), m = t.getScreenCTM();
+        const at = (x, y) => [m.a * x + m.c * y + m.e, m.b * x + m.d * y + m.f];
         return {text: t.textContent.trim().slice(0, 40), x: r.left, y: r.top,
-                w: r.width, h: r.height, px: size * scale};
+                w: r.width, h: r.height, px: size * scale,
+                corners: [at(b.x, b.y), at(b.x + b.width, b.y),
+                          at(b.x + b.width, b.y + b.height), at(b.x, b.y + b.height)]};
       });
     return {chart, svg: {x: box.left, y: box.top, w: box.width, h: box.height},
             screen: {w: document.documentElement.clientWidth},
@@ -59,11 +65,40 @@ class Box:
     w: float
     h: float
     px: float = 0.0
+    corners: tuple | None = None  # the four corners of the text's turned box, when drawn
+
+    def outline(self) -> list[tuple[float, float]]:
+        """The box's four corners on screen: turned with the text (a slanted label), or the
+        upright box when the corners are not known."""
+        if self.corners:
+            return [(float(x), float(y)) for x, y in self.corners]
+        return [(self.x, self.y), (self.x + self.w, self.y),
+                (self.x + self.w, self.y + self.h), (self.x, self.y + self.h)]
 
     def overlaps(self, other: Box, slack: float = 2.0) -> bool:
-        """True when the two boxes share more than ``slack`` px each way."""
-        return (min(self.x + self.w, other.x + other.w) - max(self.x, other.x) > slack
-                and min(self.y + self.h, other.y + other.h) - max(self.y, other.y) > slack)
+        """True when the two boxes (turned as drawn) share more than ``slack`` px across
+        every direction that could separate them (the separating-axis test).
+
+        >>> flat = Box("a", 0, 0, 100, 20)
+        >>> flat.overlaps(Box("b", 50, 10, 100, 20)), flat.overlaps(Box("c", 0, 19, 100, 20))
+        (True, False)
+        >>> slant = [(0, 40), (40, 0), (50, 10), (10, 50)]  # two parallel slanted labels:
+        >>> Box("d", 0, 0, 50, 50, corners=slant).overlaps(  # their upright boxes meet
+        ...     Box("e", 30, 0, 50, 50, corners=[(x + 30, y) for x, y in slant]))
+        False
+        """
+        mine, theirs = self.outline(), other.outline()
+        depth = math.inf
+        for shape in (mine, theirs):
+            for (x1, y1), (x2, y2) in zip(shape, shape[1:] + shape[:1], strict=True):
+                length = math.hypot(x2 - x1, y2 - y1)
+                if not length:
+                    continue
+                nx, ny = (y2 - y1) / length, (x1 - x2) / length
+                a = [x * nx + y * ny for x, y in mine]
+                b = [x * nx + y * ny for x, y in theirs]
+                depth = min(depth, min(max(a), max(b)) - max(min(a), min(b)))
+        return depth > slack
 
     def inside(self, outer: Box, slack: float = 1.0) -> bool:
         """True when the box lies within ``outer`` (give or take ``slack`` px)."""
