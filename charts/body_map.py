@@ -66,7 +66,10 @@ NAME_BOX_EM = 1.45  # a line of text's box on screen, in ems: Source Sans reache
 # far apart
 NAME_LAYERS = ("body_leaders", "body_names_left", "body_names_right")
 """The layers that draw the names: :func:`fit_names` lays them out again for a drawn size."""
-FIGURE_SIZE = (round(720 * (X_DOMAIN[1] - X_DOMAIN[0]) / (Y_DOMAIN[1] - Y_DOMAIN[0])), 720)
+FIGURE_HEIGHT = 540  # px: the figure and its margins fit the page's column on a 1024 px screen
+FIGURE_SIZE = (round(FIGURE_HEIGHT * (X_DOMAIN[1] - X_DOMAIN[0]) / (Y_DOMAIN[1] - Y_DOMAIN[0])),
+               FIGURE_HEIGHT)
+SUBTITLE_CHARACTERS = 70  # a subtitle's line at 14 px across the figure
 
 
 def arrows(rows: pd.DataFrame, cancers: pd.DataFrame, sites: pd.DataFrame) -> pd.DataFrame:
@@ -282,7 +285,7 @@ def body_map(arrow_rows: pd.DataFrame, dots: pd.DataFrame, title: str, subtitle:
     dash = {} if not evidence else {"strokeDash": alt.StrokeDash("evidence:N", title="Evidence",
                                   scale=alt.Scale(domain=EVIDENCE_DOMAIN, range=EVIDENCE_DASHES),
                                   legend=alt.Legend(orient="bottom", labelExpr=ARROW_NAMES,
-                                      symbolStrokeWidth=3, labelLimit=400))}
+                                      symbolStrokeWidth=3, labelLimit=400, columns=2))}
     lines = alt.Chart(arrow_rows).mark_rule(color=LIGHT.arrow, strokeCap="round").encode(
         x=x, y=y, x2="tip_x:Q", y2="tip_y:Q", tooltip=tooltip,
         strokeWidth=alt.StrokeWidth("width:Q", scale=None), **dash)
@@ -307,7 +310,9 @@ def body_map(arrow_rows: pd.DataFrame, dots: pd.DataFrame, title: str, subtitle:
     right = alt.Chart(spots, name="body_names_right").transform_filter(
         alt.datum.side == "right").mark_text(align="left", dx=NAME_GAP, **text).encode(**at)
     chart = alt.layer(head, body, leaders, lines, heads, dots_layer, left, right).properties(
-        width=FIGURE_SIZE[0], height=FIGURE_SIZE[1], title=alt.Title(title, subtitle=subtitle),
+        width=FIGURE_SIZE[0], height=FIGURE_SIZE[1], title=alt.Title(title, subtitle=[
+            part for line in _as_list(subtitle)
+            for part in textwrap.wrap(line, SUBTITLE_CHARACTERS) or [""]]),
         description=f"{title}. {' '.join(_as_list(subtitle))} A simplified body figure with "
                     "arrows from where the cancer starts to where it spreads; positions are "
                     "approximate.")

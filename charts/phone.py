@@ -51,4 +51,17 @@ def phone_spec(spec: dict) -> dict:
             fit_names(out, (out["width"], out["height"]))  # the figure's own size (pad)
     if not isinstance(width, dict):  # a grid sized by its cells keeps its own legends
         wrap_titles(out, AXIS_CHARACTERS)
+    _one_entry_a_line(out)
     return out
+
+
+def _one_entry_a_line(node: object) -> None:
+    """Drop a legend's columns: on a phone its entries go one under another."""
+    if isinstance(node, dict):
+        if isinstance(node.get("legend"), dict):
+            node["legend"].pop("columns", None)
+        for value in node.values():
+            _one_entry_a_line(value)
+    elif isinstance(node, list):
+        for item in node:
+            _one_entry_a_line(item)

@@ -63,7 +63,10 @@ def readable(chart: alt.Chart) -> alt.Chart:
                               labelLimit=320, symbolSize=180, layout=LEGENDS_STACKED, **text)
             .configure_title(fontSize=FONT_SIZE + 4, anchor="start", subtitleFontSize=FONT_SIZE,
                              subtitleColor=TEXT_COLOUR)
-            .configure_view(stroke=None))
+            .configure_view(stroke=None)
+            # Room above the title: a browser's box for a line of text starts a fifth of an
+            # em above the line itself, which no padding would put outside the picture.
+            .properties(padding={"top": 8, "left": 5, "right": 5, "bottom": 5}))
 
 
 def plain_spec(chart: alt.TopLevelMixin) -> dict:

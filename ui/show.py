@@ -200,6 +200,8 @@ def chart(spec: dict, private: bool = False, **options):
     """Draw a Vega-Lite spec in the screen's theme. Every builder in charts/ sets a
     ``description``, which Streamlit gives the chart as its accessible name (its text
     alternative). ``private``: the spec holds a person's upload (see :func:`themed`)."""
+    if isinstance(spec.get("width"), int):  # a figure drawn to its size (the body map):
+        options.setdefault("width", "content")  # stretched, its body would be distorted
     return st.vega_lite_chart(themed(spec, private), **options)
 
 
