@@ -123,7 +123,7 @@ def network_chart(nodes: pd.DataFrame, edges: pd.DataFrame, focused: bool,
     # little on a tablet and too much on a projector).
     enc = shared_xy(padded_domain(nodes["x"], 0.0), padded_domain(nodes["y"], 0.06),
                     LABEL_ROOM_NARROW if narrow else LABEL_ROOM)
-    font = FONT_SIZE - (2 if narrow else 1)
+    font = FONT_SIZE - 1  # 13 px: the least a page draws, on a phone too
     dim = 0.12 if focused else 0.75
     pick = alt.selection_point(name=NODE_SELECTION, fields=["node"], on="click")
     lines = alt.Chart(edges).mark_line(color=LIGHT.network_line).encode(
@@ -135,7 +135,9 @@ def network_chart(nodes: pd.DataFrame, edges: pd.DataFrame, focused: bool,
         strokeDash=alt.StrokeDash("evidence:N", title="Strongest evidence",
                                   scale=alt.Scale(domain=EVIDENCE_DOMAIN, range=EVIDENCE_DASHES),
                                   legend=_legend(narrow, labelExpr=EVIDENCE_NAMES,
-                                                 symbolSize=400)),
+                                                 symbolSize=400,
+                                                 # four long names: two a row fit 540 px
+                                                 **({} if narrow else {"columns": 2}))),
         opacity=alt.condition(alt.datum.lit, alt.value(0.95), alt.value(dim)),
         tooltip=[alt.Tooltip("primary_label:N", title="Cancer"),
                  alt.Tooltip("site_label:N", title="Spreads to"),
@@ -173,8 +175,9 @@ def network_chart(nodes: pd.DataFrame, edges: pd.DataFrame, focused: bool,
                         subtitle=(["Thicker line = higher in the NCI top three.",
                                    "Dashed = named only in a sentence.", "Tap a node."]
                                   if narrow else
-                                  "Thicker line = higher in the NCI top three. Dashed = named "
-                                  "only in a sentence. Click a node to light up its links.")),
+                                  ["Thicker line = higher in the NCI top three.",
+                                   "Dashed = named only in a sentence. Click a node to light "
+                                   "up its links."])),
         description="Network of primary cancers (orange circles) linked to the sites they "
                     "spread to (blue squares).")
     return readable(chart.resolve_scale(color="independent", shape="independent"))

@@ -52,7 +52,8 @@ def spread_heatmap(cells: pd.DataFrame, cancer_order: list[str],
     pick = alt.selection_point(name=CELL_SELECTION, fields=["primary", "site"], on="click")
     base = alt.Chart(frame).encode(
         x=alt.X("site_label:N", sort=site_order, title="Spreads to",
-                axis=alt.Axis(orient="top", labelAngle=-40, labelOverlap=False)),
+                axis=alt.Axis(orient="top", labelAngle=-50, labelOverlap=False)),  # 50°: the
+                # slanted names of 25 px columns (a 1024 px screen) stay a line apart
         y=alt.Y("cancer:N", sort=cancer_order, title="Primary cancer",
                 axis=alt.Axis(labelOverlap=False)),
         tooltip=HEATMAP_TOOLTIP,
@@ -155,8 +156,8 @@ def pair_strip(cells: pd.DataFrame, rows: str, title: str, subject: str) -> alt.
         x=alt.X("mid:Q", axis=None, scale=alt.Scale(domain=[0, 8], nice=False)), y=y,
         shape=alt.Shape("marker:N", scale=alt.Scale(domain=MARKER_DOMAIN, range=MARKER_SHAPES),
                         legend=None))
-    words = alt.Chart(frame).mark_text(align="left", fontSize=FONT_SIZE - 2,
-                                       color=TEXT_COLOUR, lineHeight=15).encode(
+    words = alt.Chart(frame).mark_text(align="left", fontSize=FONT_SIZE - 1,
+                                       color=TEXT_COLOUR, lineHeight=16).encode(
         x=alt.X("tx:Q", axis=None, scale=alt.Scale(domain=[0, 8], nice=False)), y=y,
         text="says:N")
     chart = alt.layer(cells_layer, markers, words).properties(

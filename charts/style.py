@@ -43,8 +43,11 @@ def rank_colour(field: str = "rank_label", legend: bool = True, unranked: bool =
     return alt.Color(f"{field}:O", title=RANK_LEGEND_TITLE,
                      scale=alt.Scale(domain=RANK_DOMAIN[:keep], range=RANK_RANGE[:keep]),
                      legend=alt.Legend(orient=orient, titleLimit=400,
-                                       direction="horizontal" if orient == "bottom"
-                                       else "vertical") if legend else None)
+                                       # under a chart, two a row: beside a grid's names,
+                                       # four in one row run past a tablet's column
+                                       **({"direction": "horizontal", "columns": 2}
+                                          if orient == "bottom" else {"direction": "vertical"}))
+                     if legend else None)
 
 
 # Legends under a chart stack one above another, at its left: side by side they run off a
