@@ -175,9 +175,8 @@ def network_chart(nodes: pd.DataFrame, edges: pd.DataFrame, focused: bool,
                         subtitle=(["Thicker line = higher in the NCI top three.",
                                    "Dashed = named only in a sentence.", "Tap a node."]
                                   if narrow else
-                                  ["Thicker line = higher in the NCI top three.",
-                                   "Dashed = named only in a sentence. Click a node to light "
-                                   "up its links."])),
+                                  "Thicker line = higher in the NCI top three. Dashed = named "
+                                  "only in a sentence. Click a node to light up its links.")),
         description="Network of primary cancers (orange circles) linked to the sites they "
                     "spread to (blue squares).")
     return readable(chart.resolve_scale(color="independent", shape="independent"))
