@@ -166,18 +166,25 @@ def _line_heights(node: object) -> None:
 NARROW_SLIDE = 1400  # px: under this (a printed figure) a legend under the chart takes rows
 
 
-def _legend_rows(node: object) -> None:
-    """Lay every legend under the chart out two entries a row: a narrow figure has no room
-    for four long names side by side."""
+def each_legend(node: object, change) -> None:
+    """Call ``change`` on every legend written into a spec (a dict under a "legend" key, in
+    any layer or encoding), which it may edit in place."""
     if isinstance(node, dict):
         for key, value in node.items():
-            if key == "legend" and isinstance(value, dict) and value.get("orient") == "bottom":
-                value.setdefault("columns", 2)
+            if key == "legend" and isinstance(value, dict):
+                change(value)
             else:
-                _legend_rows(value)
+                each_legend(value, change)
     elif isinstance(node, list):
         for item in node:
-            _legend_rows(item)
+            each_legend(item, change)
+
+
+def _two_a_row(legend: dict) -> None:
+    """A legend under the chart, two entries a row: a narrow figure has no room for four
+    long names side by side."""
+    if legend.get("orient") == "bottom":
+        legend.setdefault("columns", 2)
 
 
 def _size(spec: dict, width: int, height: int) -> None:
@@ -220,7 +227,7 @@ def slide_spec(chart: ChartOrSpec, caption: str | list[str] | None = None,
     config["title"]["limit"] = width - 2 * MARGIN
     _line_heights(spec)
     if width < NARROW_SLIDE:
-        _legend_rows(spec)
+        each_legend(spec, _two_a_row)
     _size(spec, width, height)
     spec["autosize"] = {"type": "fit", "contains": "padding"}
     spec["padding"] = {"left": MARGIN, "right": MARGIN, "top": MARGIN // 2, "bottom": 16}

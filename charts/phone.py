@@ -12,6 +12,7 @@ import copy
 import textwrap
 
 from charts.body_map import fit_names
+from charts.export import each_legend
 from charts.lesson import wrap_titles
 
 PHONE_CHART_WIDTH = 340  # px: a 390 px screen less the page's margins
@@ -51,17 +52,5 @@ def phone_spec(spec: dict) -> dict:
             fit_names(out, (out["width"], out["height"]))  # the figure's own size (pad)
     if not isinstance(width, dict):  # a grid sized by its cells keeps its own legends
         wrap_titles(out, AXIS_CHARACTERS)
-    _one_entry_a_line(out)
+    each_legend(out, lambda legend: legend.pop("columns", None))  # one entry a line
     return out
-
-
-def _one_entry_a_line(node: object) -> None:
-    """Drop a legend's columns: on a phone its entries go one under another."""
-    if isinstance(node, dict):
-        if isinstance(node.get("legend"), dict):
-            node["legend"].pop("columns", None)
-        for value in node.values():
-            _one_entry_a_line(value)
-    elif isinstance(node, list):
-        for item in node:
-            _one_entry_a_line(item)

@@ -13,7 +13,7 @@ import textwrap
 from collections.abc import Sequence
 
 from charts.body_map import NAME_LAYERS, fit_names
-from charts.export import MARGIN, fitted_title, refit_names, slide_spec
+from charts.export import MARGIN, each_legend, fitted_title, refit_names, slide_spec
 from charts.phone import TITLE_CHARACTERS, phone_spec
 from charts.theme import for_theme
 
@@ -110,17 +110,14 @@ def _at_least(node: object, px: int) -> None:
 def legends_right(node: object) -> None:
     """Put every legend beside the chart, one entry a line: a wide screen has room at the
     side, while a legend under the chart takes the height the rows need."""
-    if isinstance(node, dict):
-        for key, value in node.items():
-            if key == "legend" and isinstance(value, dict) and "orient" in value:
-                value.update(orient="right", direction="vertical")
-                value.pop("columns", None)  # a narrow slide's rows: one entry a line here
-            else:
-                legends_right(value)
-    elif isinstance(node, list):
-        for item in node:
-            legends_right(item)
+    each_legend(node, _beside)
 
+
+def _beside(legend: dict) -> None:
+    """One legend beside the chart, one entry a line (a narrow slide's rows undone)."""
+    if "orient" in legend:
+        legend.update(orient="right", direction="vertical")
+        legend.pop("columns", None)
 
 
 REWRAP = "/\\n(?=[a-z(])/g"  # a break inside a name: the next line starts in lower case
